@@ -1,0 +1,57 @@
+import type { ZodError } from 'zod';
+
+export type ApiErrorKind = 'http' | 'network' | 'schema';
+
+/**
+ * Everything that can go wrong talking to OCP, in one type the UI can explain:
+ * an HTTP error with OCP's code/message/traceId, a network failure, or a reply that does not match the contract.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly kind: ApiErrorKind;
+  /** HTTP status; 0 when no reply arrived. */
+  readonly status: number;
+  /** OCP `error.code`, when the reply carried one (401 replies do not). */
+  readonly code: number | undefined;
+  readonly traceId: string | undefined;
+  /** For schema errors: the dotted path of the first offending field, e.g. `data.subtasks.3.status`. */
+  readonly field: string | undefined;
+
+  constructor(init: {
+    kind: ApiErrorKind;
+    message: string;
+    status?: number;
+    code?: number | undefined;
+    traceId?: string | undefined;
+    field?: string | undefined;
+    cause?: unknown;
+  }) {
+    super(init.message, { cause: init.cause });
+    this.kind = init.kind;
+    this.status = init.status ?? 0;
+    this.code = init.code;
+    this.traceId = init.traceId;
+    this.field = init.field;
+  }
+
+  /** 4xx: asking again will not help. */
+  get isClientError(): boolean {
+    return this.kind === 'http' && this.status >= 400 && this.status < 500;
+  }
+
+  /** Network failures and 5xx are worth retrying. */
+  get isRetryable(): boolean {
+    return this.kind === 'network' || (this.kind === 'http' && this.status >= 500);
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}
+
+/** `data.subtasks.3.status` for the first issue of a zod error, with its message. */
+export function describeZodError(err: ZodError, root: string): { field: string; message: string } {
+  const issue = err.issues[0];
+  const field = [root, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.');
+  return { field, message: issue?.message ?? 'invalid value' };
+}

@@ -1,0 +1,28 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { request } from './client';
+import { TaskInstance } from './schemas';
+import { taskKeys } from './taskKeys';
+
+/**
+ * `POST /instances/{id}/rollback`. OCP 4.x answers with the task; OCP Express with no `data`,
+ * so the reply is parsed when present and otherwise the refetch brings the new state.
+ */
+export async function rollbackTask(id: string): Promise<TaskInstance | undefined> {
+  const data = await request(`/instances/${encodeURIComponent(id)}/rollback`, null, { method: 'POST' });
+  return data === undefined ? undefined : TaskInstance.parse(data);
+}
+
+/** Refetches the task (and lists) whether the rollback was accepted or refused: the server's state is the truth. */
+export function useRollbackTask(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: [...taskKeys.instance(id), 'rollback'],
+    mutationFn: () => rollbackTask(id),
+    onSettled: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: taskKeys.instance(id) }),
+        queryClient.invalidateQueries({ queryKey: taskKeys.lists() }),
+      ]);
+    },
+  });
+}

@@ -1,0 +1,199 @@
+/**
+ * The contract with OCP's task API (`/api/v2/tasks`), in one place.
+ *
+ * Shared by the browser client (which parses every reply through these schemas) and by the
+ * Node-side simulator (which builds replies of the `z.input` shapes below). Parsing is tolerant
+ * where the vendor's own page is wrong (`paralleIdx`, `downstream`, `SYS_ONECE`) and normalises:
+ * ids become strings (OCP sends Longs above 2^53 as strings), subtasks come out sorted, optional
+ * lists default to empty. The rest of the app sees only the clean output types.
+ *
+ * Keep this file free of browser and Node APIs: both sides import it.
+ */
+import { z } from 'zod';
+
+export const SUBTASK_STATUSES = ['PENDING', 'READY', 'RUNNING', 'CANCELING', 'FAILED', 'SUCCESSFUL'] as const;
+export const TASK_STATUSES = ['RUNNING', 'FAILED', 'SUCCESSFUL'] as const;
+export const SUBTASK_OPERATIONS = ['EXECUTE', 'RETRY', 'ROLLBACK', 'SKIP', 'ROLLBACK_SKIP', 'CANCEL'] as const;
+/** The server sends EXECUTE | RETRY | ROLLBACK; the vendor page also lists SKIP and CANCEL, so accept them. */
+export const TASK_OPERATIONS = ['EXECUTE', 'RETRY', 'ROLLBACK', 'SKIP', 'CANCEL'] as const;
+
+export const SubtaskStatus = z.enum(SUBTASK_STATUSES);
+export const TaskStatus = z.enum(TASK_STATUSES);
+export const SubtaskOperation = z.enum(SUBTASK_OPERATIONS);
+export const TaskOperation = z.enum(TASK_OPERATIONS);
+export type SubtaskStatus = z.infer<typeof SubtaskStatus>;
+export type TaskStatus = z.infer<typeof TaskStatus>;
+export type SubtaskOperation = z.infer<typeof SubtaskOperation>;
+export type TaskOperation = z.infer<typeof TaskOperation>;
+
+/** A Java Long: a number, or a decimal string when it does not fit a double exactly. Always a string after parsing. */
+export const LongId = z
+  .union([z.number().int(), z.string().regex(/^-?\d{1,19}$/, 'expected a decimal id')])
+  .transform((v) => String(v));
+export type LongId = z.input<typeof LongId>;
+
+/** ISO-8601 with offset, as OCP sends it. Kept as a string; checked to be a real date. */
+export const IsoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO date');
+
+/** `SYS_ONECE` is the vendor page's typo; some builds send `SYS_ONCE`. Unknown future types pass through. */
+export const TaskType = z.string().transform((t) => (t === 'SYS_ONECE' ? 'SYS_ONCE' : t));
+
+export const Creator = z.object({ id: LongId.optional(), name: z.string() });
+export const Cluster = z.object({
+  id: LongId,
+  name: z.string(),
+  obClusterId: LongId.optional(),
+  type: z.string().optional(),
+});
+export const Tenant = z.object({
+  id: LongId,
+  name: z.string(),
+  obTenantId: LongId.optional(),
+  mode: z.string().optional(),
+});
+
+const subtaskFields = {
+  id: LongId,
+  seriesId: z.number().int().optional(),
+  name: z.string(),
+  description: z.string().optional(),
+  timeout: z.number().optional(),
+  status: SubtaskStatus,
+  operation: SubtaskOperation,
+  executor: z.string().optional(),
+  runTime: z.number().int().optional(),
+  nodeType: z.string().optional(),
+  parallelIdx: z.number().int().optional(),
+  /** Vendor-page spelling of `parallelIdx`. */
+  paralleIdx: z.number().int().optional(),
+  upstreams: z.array(LongId).optional(),
+  downstreams: z.array(LongId).optional(),
+  /** Vendor-page spelling of `downstreams`. */
+  downstream: z.array(LongId).optional(),
+  prohibitRollback: z.boolean().optional(),
+  createTime: IsoDate.optional(),
+  startTime: IsoDate.optional(),
+  finishTime: IsoDate.optional(),
+};
+
+export const SubtaskInstance = z.object(subtaskFields).transform(({ paralleIdx, downstream, ...s }) => ({
+  ...s,
+  description: s.description ?? s.name,
+  runTime: s.runTime ?? 0,
+  parallelIdx: s.parallelIdx ?? paralleIdx ?? -1,
+  upstreams: s.upstreams ?? [],
+  downstreams: s.downstreams ?? downstream ?? [],
+  prohibitRollback: s.prohibitRollback ?? false,
+}));
+export type SubtaskInstance = z.output<typeof SubtaskInstance>;
+/** What the server puts on the wire for one subtask (the simulator builds these). */
+export type SubtaskInstanceWire = z.input<typeof SubtaskInstance>;
+
+/** Sort by seriesId, then id: the server holds subtasks in a set and sends them in random order. */
+export function compareSubtasks(a: { seriesId?: number; id: string }, b: { seriesId?: number; id: string }): number {
+  const sa = a.seriesId ?? Number.MAX_SAFE_INTEGER;
+  const sb = b.seriesId ?? Number.MAX_SAFE_INTEGER;
+  if (sa !== sb) return sa - sb;
+  return compareIds(a.id, b.id);
+}
+
+/** Numeric order of decimal id strings without losing precision above 2^53. */
+export function compareIds(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const taskFields = {
+  id: LongId,
+  name: z.string(),
+  taskDefinitionId: LongId.optional(),
+  cluster: Cluster.optional(),
+  tenant: Tenant.optional(),
+  creator: Creator.optional(),
+  status: TaskStatus,
+  type: TaskType.optional(),
+  operation: TaskOperation,
+  executor: z.string().optional(),
+  prohibitRollback: z.boolean().optional(),
+  createTime: IsoDate.optional(),
+  startTime: IsoDate.optional(),
+  finishTime: IsoDate.optional(),
+};
+
+export const TaskInstance = z
+  .object({ ...taskFields, subtasks: z.array(SubtaskInstance).optional() })
+  .transform((t) => ({
+    ...t,
+    prohibitRollback: t.prohibitRollback ?? false,
+    subtasks: [...(t.subtasks ?? [])].sort(compareSubtasks),
+  }));
+export type TaskInstance = z.output<typeof TaskInstance>;
+export type TaskInstanceWire = z.input<typeof TaskInstance>;
+
+/** The short subtask summary that the list endpoint embeds. */
+export const BasicSubtask = z.object({
+  id: LongId,
+  name: z.string(),
+  description: z.string().optional(),
+  status: SubtaskStatus,
+  operation: SubtaskOperation,
+});
+
+export const BasicTaskInstance = z.object({
+  ...taskFields,
+  subtasks: z.array(BasicSubtask).optional(),
+});
+export type BasicTaskInstance = z.output<typeof BasicTaskInstance>;
+export type BasicTaskInstanceWire = z.input<typeof BasicTaskInstance>;
+
+export const PageInfo = z.object({
+  number: z.number().int(),
+  size: z.number().int(),
+  totalElements: z.number().int(),
+  totalPages: z.number().int(),
+});
+export const TaskPage = z.object({ contents: z.array(BasicTaskInstance), page: PageInfo });
+export type TaskPage = z.output<typeof TaskPage>;
+export type TaskPageWire = z.input<typeof TaskPage>;
+
+export const ApiErrorBody = z.object({
+  code: z.number().int().optional(),
+  message: z.string().optional(),
+  debugMessage: z.string().optional(),
+  target: z.string().optional(),
+  subErrors: z.array(z.unknown()).optional(),
+});
+export type ApiErrorBody = z.output<typeof ApiErrorBody>;
+
+/** The envelope every reply comes in; `data` is absent when null (OCP omits nulls). */
+export const Envelope = z.object({
+  data: z.unknown().optional(),
+  duration: z.number().optional(),
+  error: ApiErrorBody.optional(),
+  server: z.string().optional(),
+  status: z.number().int(),
+  successful: z.boolean(),
+  timestamp: z.string().optional(),
+  traceId: z.string().optional(),
+});
+export type Envelope = z.output<typeof Envelope>;
+export type EnvelopeWire<T> = Omit<z.input<typeof Envelope>, 'data'> & { data?: T };
+
+/** Error codes the console reacts to (OCP `ErrorCodes`). */
+export const OcpErrorCode = {
+  NOT_FOUND: 20000,
+  ILLEGAL_STATE: 20003,
+  ROLLBACK_PROHIBITED: 20004,
+  ACCESS_DENIED: 30014,
+} as const;
+
+/** Largest Java Long: the console refuses task ids outside 1..2^63-1 before sending anything. */
+export const MAX_LONG = 9223372036854775807n;
+
+/** `"42"` → `"42"`; anything that is not a positive Java Long → null. */
+export function parseTaskId(raw: string | undefined): string | null {
+  if (raw === undefined || !/^\d{1,19}$/.test(raw)) return null;
+  const n = BigInt(raw);
+  if (n < 1n || n > MAX_LONG) return null;
+  return n.toString();
+}

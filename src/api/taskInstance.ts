@@ -1,0 +1,28 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { request } from './client';
+import { TaskInstance } from './schemas';
+import { taskKeys } from './taskKeys';
+
+export const POLL_INTERVAL_MS = 1_000;
+
+/** `GET /instances/{id}`: the task with all its subtasks, sorted. */
+export function fetchTaskInstance(id: string, signal?: AbortSignal) {
+  return request(`/instances/${encodeURIComponent(id)}`, TaskInstance, { signal });
+}
+
+/**
+ * Polls every second while the task is RUNNING (a rollback is RUNNING too) and stops once it is
+ * terminal. TanStack Query never starts a poll while one is in flight, pauses in a hidden tab
+ * (refetchIntervalInBackground is off), and keeps the last good data on screen while refetching or on error.
+ */
+export const taskInstanceQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: taskKeys.instance(id),
+    queryFn: ({ signal }) => fetchTaskInstance(id, signal),
+    refetchInterval: (query) => (query.state.data?.status === 'RUNNING' ? POLL_INTERVAL_MS : false),
+    refetchIntervalInBackground: false,
+  });
+
+export function useTaskInstance(id: string) {
+  return useQuery(taskInstanceQueryOptions(id));
+}

@@ -1,0 +1,14 @@
+/** Query keys for the task API, built in one place so invalidations never use a hand-typed key. */
+export interface TaskListParams {
+  page: number;
+  size: number;
+  name?: string | undefined;
+  status?: string | undefined;
+}
+
+export const taskKeys = {
+  all: ['tasks'] as const,
+  lists: () => [...taskKeys.all, 'list'] as const,
+  list: (params: TaskListParams) => [...taskKeys.lists(), params] as const,
+  instance: (id: string) => [...taskKeys.all, 'instance', id] as const,
+};
