@@ -1,4 +1,3 @@
-/// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
 import { ocpProxyConfig, readOcpTarget } from './src/server/ocpProxy';
@@ -13,16 +12,11 @@ export default defineConfig(({ mode }) => {
   const proxy = target ? ocpProxyConfig(target) : undefined;
 
   return {
+    // The simulator answers /api unless a real OCP is configured.
     plugins: [react(), ...(target ? [] : [ocpSimulator({ env })])],
     server: { port, host, strictPort: true, proxy },
     preview: { port, host, strictPort: true, proxy },
     worker: { format: 'es' },
     build: { sourcemap: true, chunkSizeWarningLimit: 1500 },
-    test: {
-      environment: 'jsdom',
-      setupFiles: ['src/test/setup.ts'],
-      include: ['src/**/*.test.{ts,tsx}'],
-      css: false,
-    },
   };
 });

@@ -9,7 +9,9 @@ import { taskKeys } from './taskKeys';
  */
 export async function rollbackTask(id: string): Promise<TaskInstance | undefined> {
   const data = await request(`/instances/${encodeURIComponent(id)}/rollback`, null, { method: 'POST' });
-  return data === undefined ? undefined : TaskInstance.parse(data);
+  // The rollback was accepted either way; an odd reply body only means the refetch shows the state.
+  const parsed = TaskInstance.safeParse(data);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** Refetches the task (and lists) whether the rollback was accepted or refused: the server's state is the truth. */

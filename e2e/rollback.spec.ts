@@ -1,0 +1,93 @@
+import { expect, openTask, snap, subtaskNodes, TASK, test } from './support/fixtures';
+
+test('rolling back a failed task: the dialog shows the reach, then live progress until "Rolled back"', async ({ page, sim }) => {
+  await sim.reset({ tickMs: 250 });
+  await openTask(page, TASK.failedFanout);
+  const header = page.getByRole('region', { name: 'Task summary' });
+  await expect(header.getByText('Failed', { exact: true })).toBeVisible();
+  await snap(page, 'failed-fanout');
+
+  await page.getByRole('button', { name: /Rollback/ }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  const steps = dialog.getByRole('listitem');
+  expect(await steps.count()).toBeGreaterThan(1);
+  // The failed branch is undone before what ran ahead of it: the first root is last.
+  await expect(steps.last()).toContainText(/prepare/i);
+  await snap(page, 'rollback-dialog');
+  expect(await sim.rollbackRequests(TASK.failedFanout)).toBe(0);
+
+  await dialog.getByRole('button', { name: /Roll back \d+ subtasks/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/Rollback started/)).toBeVisible();
+  await expect(header.getByText('Rolling back')).toBeVisible();
+  await expect(page.locator('[data-operation="ROLLBACK"]').first()).toBeVisible();
+  await snap(page, 'rolling-back');
+
+  await expect(header.getByText('Rolled back', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(header.getByText('Successful', { exact: true })).toHaveCount(0);
+  for (const status of await subtaskNodes(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))) {
+    expect(status).toBe('PENDING');
+  }
+  await expect(page.getByRole('button', { name: /Rollback/ })).toBeDisabled();
+  expect(await sim.rollbackRequests(TASK.failedFanout)).toBe(1);
+  await snap(page, 'rolled-back');
+});
+
+test('a double click on confirm sends exactly one rollback request', async ({ page, sim }) => {
+  await openTask(page, TASK.failedFanout);
+  await page.getByRole('button', { name: /Rollback/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /Roll back \d+ subtasks/ }).dblclick();
+  await expect(page.getByText(/Rollback started/)).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(await sim.rollbackRequests(TASK.failedFanout)).toBe(1);
+});
+
+test('cancelling the dialog sends nothing', async ({ page, sim }) => {
+  await openTask(page, TASK.failedFanout);
+  await page.getByRole('button', { name: /Rollback/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  expect(await sim.rollbackRequests(TASK.failedFanout)).toBe(0);
+});
+
+test('a rollback step that fails leaves the task "Rollback failed", and it can be rolled back again', async ({ page, sim }) => {
+  await sim.reset({ tickMs: 250 });
+  await openTask(page, TASK.rollbackFails);
+  await page.getByRole('button', { name: /Rollback/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /Roll back \d+ subtasks/ }).click();
+  const header = page.getByRole('region', { name: 'Task summary' });
+  await expect(header.getByText('Rollback failed')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('[data-status="FAILED"][data-operation="ROLLBACK"]')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: /Rollback again/ })).toBeEnabled();
+  await snap(page, 'rollback-failed');
+});
+
+for (const [name, id, reason] of [
+  ['prohibited', TASK.prohibited, /prohibited/i],
+  ['running', TASK.running, /running/i],
+  ['successful', TASK.sample, /nothing failed/i],
+  ['already rolled back', TASK.rolledBack, /already rolled back/i],
+] as const) {
+  test(`rollback is disabled for a ${name} task, and says why`, async ({ page }) => {
+    await openTask(page, id);
+    const button = page.getByRole('button', { name: /Rollback/ });
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAccessibleDescription(reason);
+    await button.hover({ force: true });
+    await expect(page.getByRole('tooltip')).toHaveText(reason);
+  });
+}
+
+test('a read-only user is told they may not roll back (403 from OCP)', async ({ page, sim }) => {
+  await sim.reset({ auth: true });
+  await page.setExtraHTTPHeaders({ Authorization: `Basic ${Buffer.from('viewer:viewer').toString('base64')}` });
+  await openTask(page, TASK.failedFanout);
+  await page.getByRole('button', { name: /Rollback/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /Roll back \d+ subtasks/ }).click();
+  const alert = page.getByRole('alert').filter({ hasText: /not authorized/i });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('30014');
+  await expect(page.getByRole('region', { name: 'Task summary' }).getByText('Failed', { exact: true })).toBeVisible();
+  await snap(page, 'rollback-403');
+});

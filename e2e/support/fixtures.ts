@@ -1,0 +1,80 @@
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+
+/** Scenario ids of the built-in simulator (src/simulator/scenarios.ts). */
+export const TASK = {
+  sample: '35000312',
+  failedFanout: '1001',
+  prohibited: '1002',
+  running: '1003',
+  rollbackFails: '1004',
+  rolledBack: '1005',
+  canceling: '1006',
+  hostile: '1007',
+  large: '1008',
+  bigId: '9007199254740993',
+  scale5000Failed: '9150',
+} as const;
+
+export interface ResetOptions {
+  auth?: boolean;
+  tickMs?: number;
+}
+
+export class Simulator {
+  constructor(private readonly request: APIRequestContext) {}
+
+  async reset(options: ResetOptions = {}): Promise<void> {
+    const res = await this.request.post('/__simulator/reset', { data: options });
+    expect(res.ok(), `simulator reset: HTTP ${res.status()}`).toBe(true);
+  }
+
+  /** The next `count` matching requests fail with `status`. */
+  async fault(path: string, status: number, count: number, method: 'GET' | 'POST' = 'GET'): Promise<void> {
+    const res = await this.request.post('/__simulator/fault', { data: { path, status, count, method } });
+    expect(res.ok()).toBe(true);
+  }
+
+  async rollbackRequests(taskId: string): Promise<number> {
+    const res = await this.request.get('/__simulator/stats');
+    const body = (await res.json()) as { rollbackRequests: Record<string, number> };
+    return body.rollbackRequests[taskId] ?? 0;
+  }
+}
+
+/** Every test starts from the simulator's known initial state. */
+export const test = base.extend<{ sim: Simulator }>({
+  sim: [
+    async ({ request }, use) => {
+      const sim = new Simulator(request);
+      await sim.reset();
+      await use(sim);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** React Flow's node wrapper for a subtask id, and our status-carrying element inside it. */
+export function graphNode(page: Page, subtaskId: string) {
+  return page.getByTestId(`rf__node-${subtaskId}`);
+}
+
+export function statusOf(page: Page, subtaskId: string) {
+  return graphNode(page, subtaskId).locator('[data-status]').first();
+}
+
+/** All subtask nodes (group backdrops excluded: they carry no data-status). */
+export function subtaskNodes(page: Page) {
+  return page.locator('.react-flow__node [data-status]');
+}
+
+export async function openTask(page: Page, id: string): Promise<void> {
+  await page.goto(`/tasks/${id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+/** Saves a screenshot of a main state next to the test results, for people to look at. */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: false });
+}

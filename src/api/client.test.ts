@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { request } from './client';
+import { ApiError } from './errors';
+import { shouldRetry } from './queryClient';
+import { TaskInstance } from './schemas';
+
+function reply(status: number, body: unknown) {
+  return vi.spyOn(globalThis, 'fetch').mockResolvedValue(
+    new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+  );
+}
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (e) {
+    expect(e).toBeInstanceOf(ApiError);
+    return e as ApiError;
+  }
+  throw new Error('expected the request to fail');
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('request', () => {
+  it('unwraps the envelope and parses data', async () => {
+    const fetch = reply(200, { data: { id: 7, name: 't', status: 'FAILED', operation: 'EXECUTE' }, status: 200, successful: true });
+    const task = await request('/instances/7', TaskInstance);
+    expect(task.id).toBe('7');
+    expect(fetch).toHaveBeenCalledWith('/api/v2/tasks/instances/7', expect.objectContaining({ method: 'GET' }));
+  });
+
+  it('drops empty query parameters', async () => {
+    const fetch = reply(200, { status: 200, successful: true });
+    await request('/instances', null, { query: { page: 1, name: '', status: undefined } });
+    expect(fetch.mock.calls[0]?.[0]).toBe('/api/v2/tasks/instances?page=1');
+  });
+
+  it("carries OCP's status, code, message and traceId", async () => {
+    reply(400, { error: { code: 20004, message: 'Task 1002 can not rollback.' }, status: 400, successful: false, traceId: 'abc123' });
+    const e = await failure(request('/instances/1002/rollback', null, { method: 'POST' }));
+    expect(e).toMatchObject({ kind: 'http', status: 400, code: 20004, message: 'Task 1002 can not rollback.', traceId: 'abc123' });
+    expect(e.isClientError).toBe(true);
+    expect(shouldRetry(0, e)).toBe(false);
+  });
+
+  it('explains a 401 without a code', async () => {
+    reply(401, { error: { message: 'The current user has not logged on or a logon error has occurred. Please log on and try again.' }, status: 401, successful: false });
+    const e = await failure(request('/instances/1', TaskInstance));
+    expect(e).toMatchObject({ status: 401, code: undefined });
+  });
+
+  it('turns a non-JSON 502 from a proxy into a retryable error', async () => {
+    reply(502, '<html>Bad Gateway</html>');
+    const e = await failure(request('/instances/1', TaskInstance));
+    expect(e).toMatchObject({ kind: 'http', status: 502 });
+    expect(e.message).toMatch(/HTTP 502/);
+    expect(shouldRetry(0, e)).toBe(true);
+    expect(shouldRetry(3, e)).toBe(false);
+  });
+
+  it('turns a failed fetch into a retryable network error', async () => {
+    vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('Failed to fetch'));
+    const e = await failure(request('/instances/1', TaskInstance));
+    expect(e).toMatchObject({ kind: 'network', status: 0 });
+    expect(shouldRetry(1, e)).toBe(true);
+  });
+
+  it('names the offending field of a reply that breaks the contract', async () => {
+    reply(200, { data: { id: 7, name: 't', status: 'FAILED', operation: 'EXECUTE', subtasks: [{ id: 1, name: 'a', status: 'WAT', operation: 'EXECUTE' }] }, status: 200, successful: true });
+    const e = await failure(request('/instances/7', TaskInstance));
+    expect(e).toMatchObject({ kind: 'schema', field: 'data.subtasks.0.status' });
+    expect(e.message).toContain('data.subtasks.0.status');
+    expect(shouldRetry(0, e)).toBe(false);
+  });
+
+  it('rejects a 200 that is not an OCP envelope', async () => {
+    reply(200, '<!doctype html><title>login</title>');
+    const e = await failure(request('/instances/7', TaskInstance));
+    expect(e.kind).toBe('schema');
+  });
+});
