@@ -41,6 +41,7 @@ if (typeof window !== 'undefined') {
     offsetHeight: { configurable: true, get: () => 800 },
     offsetWidth: { configurable: true, get: () => 1000 },
   });
-  window.SVGElement.prototype.getBBox ??= () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
+  const svg = window.SVGElement.prototype as unknown as { getBBox?: () => DOMRect };
+  svg.getBBox ??= () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
   window.scrollTo ??= () => {};
 }

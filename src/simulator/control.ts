@@ -1,0 +1,80 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SCENARIOS } from './scenarios.ts';
+import type { Fault, Simulator, SimulatorConfig } from './simulator.ts';
+
+/**
+ * Test-only endpoints, outside `/api` so a proxy to a real OCP never forwards them:
+ * - `POST /__simulator/reset` `{ auth?, tickMs? }`: every scenario back to its initial state as of now;
+ *   fields left out return to the start-up configuration; clears faults and stats.
+ * - `POST /__simulator/fault` `{ method?, path, status: 500|502|503, count? = 1 }`: the next `count`
+ *   requests to exactly `path` (and `method`, when given) fail with that status.
+ * - `GET /__simulator/scenarios`: `[{ id, key, title }]`.
+ * - `GET /__simulator/stats`: `{ rollbackRequests: { "<taskId>": n } }`.
+ */
+export async function handleControl(sim: Simulator, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const route = `${req.method ?? 'GET'} ${url.pathname.replace(/\/+$/, '')}`;
+  try {
+    switch (route) {
+      case 'POST /__simulator/reset': {
+        sim.reset(parseReset(await readJson(req)));
+        return reply(res, 200, { ...sim.config, scenarios: SCENARIOS.length });
+      }
+      case 'POST /__simulator/fault': {
+        const fault = parseFault(await readJson(req));
+        sim.addFault(fault);
+        return reply(res, 200, fault);
+      }
+      case 'GET /__simulator/scenarios':
+        return reply(res, 200, SCENARIOS);
+      case 'GET /__simulator/stats':
+        return reply(res, 200, { rollbackRequests: sim.rollbackRequests });
+      default:
+        return reply(res, 404, { error: `No simulator control endpoint ${route}` });
+    }
+  } catch (e) {
+    return reply(res, 400, { error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(JSON.stringify(body));
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  let text = '';
+  for await (const chunk of req) {
+    text += String(chunk);
+    if (text.length > 65_536) throw new Error('request body too large');
+  }
+  if (!text.trim()) return {};
+  const value: unknown = JSON.parse(text);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('expected a JSON object');
+  return value as Record<string, unknown>;
+}
+
+function parseReset(body: Record<string, unknown>): Partial<SimulatorConfig> {
+  const out: Partial<SimulatorConfig> = {};
+  if (body.auth !== undefined) {
+    if (typeof body.auth !== 'boolean') throw new Error('"auth" must be a boolean');
+    out.auth = body.auth;
+  }
+  if (body.tickMs !== undefined) {
+    if (typeof body.tickMs !== 'number' || !(body.tickMs >= 10 && body.tickMs <= 600_000)) {
+      throw new Error('"tickMs" must be a number of milliseconds between 10 and 600000');
+    }
+    out.tickMs = body.tickMs;
+  }
+  return out;
+}
+
+function parseFault(body: Record<string, unknown>): Fault {
+  const { method, path, status, count = 1 } = body;
+  if (method !== undefined && method !== 'GET' && method !== 'POST') throw new Error('"method" must be "GET" or "POST"');
+  if (typeof path !== 'string' || !path.startsWith('/api/')) throw new Error('"path" must be an /api/... path');
+  if (status !== 500 && status !== 502 && status !== 503) throw new Error('"status" must be 500, 502 or 503');
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) throw new Error('"count" must be a positive integer');
+  return { method, path: path.split('?')[0] ?? path, status, count };
+}
