@@ -1,0 +1,46 @@
+import { Anchor, Box, Group, Text } from '@mantine/core';
+import { Link, Outlet } from 'react-router';
+import { OpenTaskField } from './OpenTaskField';
+
+const HEADER_HEIGHT = 48;
+
+/**
+ * The frame of every page: a slim top bar (product name home, "Open task by id") above a main
+ * area that takes the rest of the viewport, so the task page can give its graph a real height.
+ */
+export function AppLayout() {
+  return (
+    <Box h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
+      <Box
+        component="header"
+        h={HEADER_HEIGHT}
+        px="md"
+        style={{
+          flexShrink: 0,
+          borderBottom: '1px solid var(--mantine-color-gray-3)',
+          background: 'var(--mantine-color-white)',
+          position: 'relative',
+          zIndex: 10,
+        }}
+      >
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Anchor component={Link} to="/" underline="never" c="dark" fw={600} size="md">
+            <Group gap={8} wrap="nowrap" component="span">
+              <img src="/favicon.svg" alt="" width={22} height={22} />
+              <span>OCP task console</span>
+            </Group>
+          </Anchor>
+          <Group gap="md" wrap="nowrap">
+            <Text size="xs" c="dimmed" visibleFrom="sm">
+              OceanBase Cloud Platform
+            </Text>
+            <OpenTaskField />
+          </Group>
+        </Group>
+      </Box>
+      <Box component="main" style={{ flex: 1, minHeight: 0, overflow: 'auto' }} bg="gray.0">
+        <Outlet />
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,121 @@
+import { Box, Group, Paper, Skeleton } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import { Navigate, useLocation, useParams } from 'react-router';
+import { parseTaskId, type TaskInstance } from '../../api/schemas';
+import { useTaskInstance } from '../../api/taskInstance';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { ApiErrorState } from '../../components/ErrorState';
+import { pollFailure } from '../../components/pollFailure';
+import { StaleDataWarning } from '../../components/StaleDataWarning';
+import { SubtaskPanel } from '../../features/task-detail/SubtaskPanel';
+import { TaskActions } from '../../features/task-detail/TaskActions';
+import { TaskHeader } from '../../features/task-detail/TaskHeader';
+import { useDocumentTitle } from '../useDocumentTitle';
+import { InvalidTaskId, TaskPageSkeleton } from './TaskPageStates';
+import { useSelectedSubtask } from './useSelectedSubtask';
+
+// React Flow and the layout code load with the first task page, not with the list.
+const TaskGraph = lazy(() => import('../../features/task-graph/TaskGraph').then((m) => ({ default: m.TaskGraph })));
+
+const GRAPH_MIN_HEIGHT = 480;
+const PANEL_WIDTH = 420;
+
+/** `/tasks/:taskInstanceId`: validates the id before anything is requested. */
+export function TaskPage() {
+  const { taskInstanceId = '' } = useParams();
+  const { search } = useLocation();
+  const id = parseTaskId(taskInstanceId);
+  if (id === null) return <InvalidTaskIdPage raw={taskInstanceId} />;
+  // `/tasks/007` and `/tasks/7` are one task: keep one URL for it.
+  if (id !== taskInstanceId) return <Navigate to={`/tasks/${id}${search}`} replace />;
+  // Keyed so another task starts with fresh error boundaries and no stale selection state.
+  return <TaskView key={id} id={id} />;
+}
+
+function InvalidTaskIdPage({ raw }: { raw: string }) {
+  useDocumentTitle('Invalid task id · OCP task console');
+  return <InvalidTaskId raw={raw} />;
+}
+
+function TaskView({ id }: { id: string }) {
+  const query = useTaskInstance(id);
+  const { data: task, refetch, isFetching } = query;
+  useDocumentTitle(task ? `Task ${id} · ${task.name}` : `Task ${id}`);
+  const retry = () => void refetch();
+
+  if (task === undefined) {
+    if (query.isError) return <ApiErrorState error={query.error} taskId={id} onRetry={retry} retrying={isFetching} />;
+    return <TaskPageSkeleton />;
+  }
+
+  // After the first success: a failed poll (or a poll being retried) leaves the last good task on screen.
+  const failure = pollFailure(query);
+
+  return (
+    <Box style={{ display: 'flex', flexDirection: 'column', minHeight: '100%' }}>
+      <Paper radius={0} px="md" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+        <ErrorBoundary region="task header">
+          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
+            <Box miw={0} style={{ flex: 1 }}>
+              <TaskHeader task={task} />
+            </Box>
+            <TaskActions task={task} />
+          </Group>
+        </ErrorBoundary>
+      </Paper>
+      {failure != null && (
+        <StaleDataWarning
+          error={failure}
+          dataUpdatedAt={query.dataUpdatedAt}
+          polling={task.status === 'RUNNING'}
+          onRetry={retry}
+        />
+      )}
+      <TaskBody task={task} />
+    </Box>
+  );
+}
+
+/** The graph fills what is left of the viewport; the subtask panel sits beside it, non-modal. */
+function TaskBody({ task }: { task: TaskInstance }) {
+  const [selected, select] = useSelectedSubtask();
+  return (
+    <Box style={{ flex: 1, display: 'flex', minHeight: GRAPH_MIN_HEIGHT }}>
+      <Box
+        component="section"
+        aria-label="Subtask graph"
+        bg="white"
+        style={{ flex: 1, minWidth: 0, position: 'relative' }}
+      >
+        <ErrorBoundary region="graph">
+          <Box style={{ position: 'absolute', inset: 0 }}>
+            <Suspense fallback={<Skeleton h="100%" radius={0} />}>
+              <TaskGraph subtasks={task.subtasks} selectedId={selected} onSelect={select} />
+            </Suspense>
+          </Box>
+        </ErrorBoundary>
+      </Box>
+      {selected !== null && (
+        <Box
+          component="aside"
+          aria-label="Subtask details"
+          w={PANEL_WIDTH}
+          bg="white"
+          style={{
+            flexShrink: 0,
+            maxWidth: '45%',
+            position: 'relative',
+            borderLeft: '1px solid var(--mantine-color-gray-3)',
+          }}
+        >
+          {/* Absolute so a long panel scrolls on its own instead of stretching the graph. */}
+          <Box style={{ position: 'absolute', inset: 0, overflow: 'auto' }}>
+            <ErrorBoundary region="subtask panel" resetKey={selected}>
+              <SubtaskPanel task={task} subtaskId={selected} onSelect={select} onClose={() => select(null)} />
+            </ErrorBoundary>
+          </Box>
+        </Box>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,55 @@
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { ErrorState } from './ErrorState';
+
+interface Props {
+  /** What this boundary guards, for the title: "The graph failed to render". */
+  region: string;
+  children: ReactNode;
+  /** When this value changes, a caught error is cleared (e.g. another task or subtask was opened). */
+  resetKey?: unknown;
+  /** Offer the "Back to tasks" link in the fallback. */
+  backLink?: boolean;
+}
+
+interface State {
+  error: Error | null;
+  /** The resetKey of the last render, to notice when it changes. */
+  seenKey: unknown;
+}
+
+/**
+ * Keeps a render error inside one region of the page (header, graph, side panel) so the rest
+ * stays usable: never a white screen.
+ */
+export class ErrorBoundary extends Component<Props, State> {
+  override state: State = { error: null, seenKey: this.props.resetKey };
+
+  static getDerivedStateFromError(error: unknown): Partial<State> {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
+    return props.resetKey === state.seenKey ? null : { error: null, seenKey: props.resetKey };
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
+    // Keep the stack findable in the console; the UI shows only the message.
+    console.error(`[${this.props.region}]`, error, info.componentStack);
+  }
+
+  private readonly reset = () => this.setState({ error: null });
+
+  override render() {
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    return (
+      <ErrorState
+        title={`The ${this.props.region} failed to render`}
+        message={error.message || 'Unknown error'}
+        onRetry={this.reset}
+        retryLabel="Try again"
+        backLink={this.props.backLink ?? false}
+      />
+    );
+  }
+}

@@ -1,0 +1,33 @@
+import { vi } from 'vitest';
+
+/** OCP's success envelope around `data`, as the real server sends it. */
+export function okEnvelope(data: unknown) {
+  return { data, duration: 3, server: 'test', status: 200, successful: true, timestamp: '2024-05-01T10:00:00.000+08:00', traceId: 'trace-ok' };
+}
+
+/** OCP's failure envelope. */
+export function errorEnvelope(status: number, message: string, code?: number) {
+  return {
+    duration: 1,
+    error: code === undefined ? { message } : { code, message },
+    server: 'test',
+    status,
+    successful: false,
+    timestamp: '2024-05-01T10:00:00.000+08:00',
+    traceId: 'trace-err',
+  };
+}
+
+/**
+ * Spies on `fetch` and answers with `reply(url)` → [httpStatus, body]. Returns the spy; `requestedUrls`
+ * lists every URL asked for, as `URL`s, for asserting the query string.
+ */
+export function mockFetch(reply: (url: URL) => [number, unknown]) {
+  const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
+    const url = new URL(String(input), 'http://localhost');
+    const [status, body] = reply(url);
+    return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  });
+  const requestedUrls = () => spy.mock.calls.map(([input]) => new URL(String(input), 'http://localhost'));
+  return { spy, requestedUrls };
+}

@@ -1,0 +1,112 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { BasicTaskInstanceWire, TaskPageWire } from '../../api/schemas';
+import { mockFetch, okEnvelope } from '../../components/testing/fetchMock';
+import { renderWithProviders } from '../../components/testing/renderWithProviders';
+import { TaskList } from './TaskList';
+
+const task = (id: number, over: Partial<BasicTaskInstanceWire> = {}): BasicTaskInstanceWire => ({
+  id,
+  name: `Task number ${id}`,
+  creator: { id: 1, name: 'admin' },
+  status: 'FAILED',
+  type: 'MANUAL',
+  operation: 'EXECUTE',
+  createTime: '2024-05-01T10:00:00.000+08:00',
+  startTime: '2024-05-01T10:00:01.000+08:00',
+  ...over,
+});
+
+function page(contents: BasicTaskInstanceWire[], totalElements = contents.length): TaskPageWire {
+  return { contents, page: { number: 1, size: 20, totalElements, totalPages: Math.ceil(totalElements / 20) } };
+}
+
+describe('TaskList', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('renders a row per task from OCP’s envelope, with links and the shared status wording', async () => {
+    mockFetch(() => [
+      200,
+      okEnvelope(
+        page([
+          task(35000312, { status: 'SUCCESSFUL', operation: 'ROLLBACK', name: '<img src=x onerror=alert(1)>' }),
+          task(1001, { cluster: { id: 1, name: 'prod-cluster' } }),
+        ]),
+      ),
+    ]);
+    renderWithProviders(<TaskList />);
+
+    await screen.findByRole('link', { name: '1001' });
+    const rows = screen.getAllByRole('row');
+    expect(rows).toHaveLength(3); // header + 2
+    const first = within(rows[1]!);
+    expect(first.getByRole('link', { name: '35000312' })).toHaveAttribute('href', '/tasks/35000312');
+    // Names are text, never markup.
+    expect(first.getByRole('link', { name: '<img src=x onerror=alert(1)>' })).toHaveAttribute('href', '/tasks/35000312');
+    expect(first.getByText('Rolled back')).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: 'Cluster' })).toBeInTheDocument();
+    expect(screen.getByText('prod-cluster')).toBeInTheDocument();
+    expect(screen.getByText('1–2 of 2 tasks')).toBeInTheDocument();
+  });
+
+  it('sends the status filter as OCP’s comma list and keeps it in the URL', async () => {
+    const { requestedUrls } = mockFetch(() => [200, okEnvelope(page([task(1)]))]);
+    const { router } = renderWithProviders(<TaskList />);
+    await screen.findByRole('link', { name: '1' });
+    expect(requestedUrls()[0]?.searchParams.get('status')).toBeNull();
+    expect(requestedUrls()[0]?.searchParams.get('page')).toBe('1');
+
+    await userEvent.click(screen.getByRole('combobox', { name: 'Status' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Failed' }));
+    // The dropdown stays open for more picks.
+    await userEvent.click(await screen.findByRole('option', { name: 'Running' }));
+
+    await waitFor(() => expect(requestedUrls().at(-1)?.searchParams.get('status')).toBe('RUNNING,FAILED'));
+    expect(router.state.location.search).toBe('?status=RUNNING%2CFAILED');
+  });
+
+  it('debounces the name filter into the request and the URL', async () => {
+    const { requestedUrls } = mockFetch(() => [200, okEnvelope(page([task(1)]))]);
+    const { router } = renderWithProviders(<TaskList />, { url: '/?page=3' });
+    await screen.findByRole('link', { name: '1' });
+
+    await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'backup');
+    await waitFor(() => expect(requestedUrls().at(-1)?.searchParams.get('name')).toBe('backup'));
+    // One request for the whole word, not one per keystroke; a new filter starts at page 1.
+    expect(requestedUrls().filter((u) => u.searchParams.has('name'))).toHaveLength(1);
+    expect(router.state.location.search).toBe('?name=backup');
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('backup');
+  });
+
+  it('says when nothing matches and clears the filters', async () => {
+    const { requestedUrls } = mockFetch((url) => [200, okEnvelope(page(url.searchParams.has('status') ? [] : [task(5)]))]);
+    const { router } = renderWithProviders(<TaskList />, { url: '/?status=RUNNING&name=zzz' });
+
+    expect(await screen.findByText('No tasks match these filters')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('zzz');
+    await userEvent.click(screen.getAllByRole('button', { name: 'Clear filters' })[0]!);
+
+    expect(await screen.findByRole('link', { name: '5' })).toBeInTheDocument();
+    expect(router.state.location.search).toBe('');
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('');
+    expect(requestedUrls().at(-1)?.searchParams.has('name')).toBe(false);
+  });
+
+  it('shows OCP’s error with a Retry that asks again', async () => {
+    let fail = true;
+    const { spy } = mockFetch(() =>
+      fail
+        ? [503, { status: 503, successful: false, error: { message: 'OCP is restarting' }, traceId: 't-1' }]
+        : [200, okEnvelope(page([task(9)]))],
+    );
+    renderWithProviders(<TaskList />);
+
+    expect(await screen.findByText('OCP server error (HTTP 503)')).toBeInTheDocument();
+    expect(screen.getByText('OCP is restarting')).toBeInTheDocument();
+    fail = false;
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('link', { name: '9' })).toBeInTheDocument();
+    expect(spy).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,131 @@
+import { Box, Button, EmptyState, Group, Pagination, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { IconListSearch } from '@tabler/icons-react';
+import { ApiErrorState } from '../../components/ErrorState';
+import { pollFailure } from '../../components/pollFailure';
+import { StaleDataWarning } from '../../components/StaleDataWarning';
+import { hasFilters, PAGE_SIZES, toListParams } from './listSearch';
+import { TaskListFilters } from './TaskListFilters';
+import { TaskTable, TaskTableSkeleton } from './TaskTable';
+import { useListSearch } from './useListSearch';
+import { useTaskList } from './useTaskList';
+
+const SIZE_OPTIONS = PAGE_SIZES.map(String);
+
+/** `/`: the tasks OCP knows, newest first, filtered and paged through the URL. */
+export function TaskList() {
+  const { search, update, clearFilters } = useListSearch();
+  const query = useTaskList(toListParams(search));
+  const { data, refetch, isFetching } = query;
+  const retry = () => void refetch();
+  const failure = pollFailure(query);
+
+  let body;
+  if (data === undefined) {
+    body = query.isError ? (
+      <ApiErrorState error={query.error} onRetry={retry} retrying={isFetching} />
+    ) : (
+      <TaskTableSkeleton rows={Math.min(search.size, 10)} />
+    );
+  } else if (data.contents.length === 0) {
+    body = <EmptyList filtered={hasFilters(search)} page={search.page} onClear={clearFilters} onFirstPage={() => update({ page: 1 })} />;
+  } else {
+    body = <TaskTable tasks={data.contents} dimmed={query.isPlaceholderData} />;
+  }
+
+  const pageInfo = data?.page;
+  const first = pageInfo ? (search.page - 1) * search.size + 1 : 0;
+  const last = pageInfo ? Math.min(first + (data?.contents.length ?? 0) - 1, pageInfo.totalElements) : 0;
+
+  return (
+    <Stack gap="sm" p="md" maw={1600} mx="auto">
+      <Group justify="space-between" align="flex-end">
+        <Title order={1}>Tasks</Title>
+        <TaskListFilters search={search} onChange={update} onClear={clearFilters} />
+      </Group>
+      {data !== undefined && failure != null && (
+        <StaleDataWarning
+          error={failure}
+          dataUpdatedAt={query.dataUpdatedAt}
+          polling={data.contents.some((t) => t.status === 'RUNNING')}
+          onRetry={retry}
+        />
+      )}
+      <Paper withBorder radius="sm">
+        {body}
+      </Paper>
+      {pageInfo && pageInfo.totalElements > 0 && (
+        <Group justify="space-between" wrap="wrap" gap="sm">
+          <Text size="sm" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {last >= first ? `${first}–${last} of ${pageInfo.totalElements} tasks` : `${pageInfo.totalElements} tasks`}
+          </Text>
+          <Group gap="md">
+            <Pagination
+              size="sm"
+              total={Math.max(pageInfo.totalPages, 1)}
+              value={search.page}
+              onChange={(page) => update({ page })}
+              getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+            />
+            <Group gap={6}>
+              <Text size="sm" c="dimmed" component="label" htmlFor="task-list-page-size">
+                Per page
+              </Text>
+              <Select
+                id="task-list-page-size"
+                w={72}
+                data={SIZE_OPTIONS}
+                value={String(search.size)}
+                onChange={(v) => v && update({ size: Number(v) })}
+                allowDeselect={false}
+              />
+            </Group>
+          </Group>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+function EmptyList({
+  filtered,
+  page,
+  onClear,
+  onFirstPage,
+}: {
+  filtered: boolean;
+  page: number;
+  onClear: () => void;
+  onFirstPage: () => void;
+}) {
+  const beyondEnd = page > 1;
+  return (
+    <Box py="xl">
+      <EmptyState
+        icon={<IconListSearch size={28} />}
+        withIndicatorBackground
+        title={beyondEnd ? `Page ${page} is past the last page` : filtered ? 'No tasks match these filters' : 'No tasks yet'}
+        description={
+          beyondEnd
+            ? 'The list may have shrunk since this link was made.'
+            : filtered
+              ? 'Try another name or status, or clear the filters.'
+              : 'OCP has no task instances to show.'
+        }
+      >
+        <EmptyState.Actions>
+          {beyondEnd ? (
+            <Button size="xs" variant="default" onClick={onFirstPage}>
+              Go to the first page
+            </Button>
+          ) : (
+            filtered && (
+              <Button size="xs" variant="default" onClick={onClear}>
+                Clear filters
+              </Button>
+            )
+          )}
+        </EmptyState.Actions>
+      </EmptyState>
+    </Box>
+  );
+}

@@ -1,0 +1,50 @@
+import { Button, CloseButton, Group, MultiSelect, TextInput } from '@mantine/core';
+import { IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { TASK_STATUSES, type TaskStatus } from '../../api/schemas';
+import { SUBTASK_STATUS_META } from '../../components/status';
+import { hasFilters, type ListSearch } from './listSearch';
+import { useDraftText } from './useDraftText';
+
+// OCP filters on the raw task status; a rolled-back task is SUCCESSFUL there.
+const STATUS_OPTIONS = TASK_STATUSES.map((s) => ({ value: s, label: SUBTASK_STATUS_META[s].label }));
+
+interface Props {
+  search: ListSearch;
+  onChange: (patch: Partial<ListSearch>, options?: { replace?: boolean }) => void;
+  onClear: () => void;
+}
+
+export function TaskListFilters({ search, onChange, onClear }: Props) {
+  const [name, setName] = useDraftText(search.name, (value) => onChange({ name: value }, { replace: true }));
+
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap">
+      <TextInput
+        label="Name"
+        placeholder="Filter by name"
+        w={260}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        leftSection={<IconSearch size={14} aria-hidden />}
+        rightSection={
+          name ? <CloseButton size="sm" aria-label="Clear name filter" onClick={() => setName('')} /> : null
+        }
+      />
+      <MultiSelect<TaskStatus>
+        label="Status"
+        placeholder={search.statuses.length === 0 ? 'Any status' : undefined}
+        w={320}
+        data={STATUS_OPTIONS}
+        value={search.statuses}
+        onChange={(statuses) => onChange({ statuses: TASK_STATUSES.filter((s) => statuses.includes(s)) })}
+        clearable
+        comboboxProps={{ withinPortal: true }}
+      />
+      {hasFilters(search) && (
+        <Button size="xs" variant="subtle" leftSection={<IconFilterOff size={14} />} onClick={onClear}>
+          Clear filters
+        </Button>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,153 @@
+import { Anchor, Box, Skeleton, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { BasicTaskInstance } from '../../api/schemas';
+import { formatDateTime } from '../../components/formatting';
+import { TaskStatusBadge } from '../../components/StatusBadge';
+
+interface Column {
+  label: string;
+  /** Optional columns appear only when some task on the page has a value. */
+  when?: (tasks: readonly BasicTaskInstance[]) => boolean;
+  cell: (task: BasicTaskInstance) => ReactNode;
+  /** Free-text columns wrap (never narrower than this) and share the spare width; the rest keep to one line. */
+  wrapMinWidth?: number;
+}
+
+const taskHref = (t: BasicTaskInstance) => `/tasks/${t.id}`;
+const dim = (s: string | undefined) =>
+  s ? (
+    <Text size="xs" ff="monospace">
+      {s}
+    </Text>
+  ) : (
+    <Text size="xs" c="dimmed">
+      —
+    </Text>
+  );
+
+const COLUMNS: Column[] = [
+  {
+    label: 'ID',
+    cell: (t) => (
+      <Anchor component={Link} to={taskHref(t)} ff="monospace" size="sm">
+        {t.id}
+      </Anchor>
+    ),
+  },
+  {
+    label: 'Name',
+    wrapMinWidth: 240,
+    cell: (t) => (
+      <Anchor component={Link} to={taskHref(t)} size="sm" fw={500} title={t.name} style={{ overflowWrap: 'anywhere' }}>
+        {t.name}
+      </Anchor>
+    ),
+  },
+    {
+    label: 'Status',
+    // max-content: the badge truncates itself when squeezed, so the cell must not squeeze it.
+    cell: (t) => (
+      <Box w="max-content">
+        <TaskStatusBadge task={t} size="sm" />
+      </Box>
+    ),
+  },
+  { label: 'Progress', when: (ts) => ts.some((t) => t.subtasks?.length), cell: progress },
+  { label: 'Operation', cell: (t) => dim(t.operation) },
+  { label: 'Type', cell: (t) => dim(t.type) },
+  { label: 'Cluster', wrapMinWidth: 140, when: (ts) => ts.some((t) => t.cluster), cell: (t) => t.cluster?.name ?? '—' },
+  { label: 'Tenant', wrapMinWidth: 140, when: (ts) => ts.some((t) => t.tenant), cell: (t) => t.tenant?.name ?? '—' },
+  { label: 'Creator', cell: (t) => t.creator?.name ?? '—' },
+  {
+    label: 'Started',
+    cell: (t) => (
+      <Text component="time" size="sm" dateTime={t.startTime} title={t.startTime} style={{ whiteSpace: 'nowrap' }}>
+        {formatDateTime(t.startTime)}
+      </Text>
+    ),
+  },
+];
+
+const cellStyle = (c: Column) =>
+  c.wrapMinWidth ? { minWidth: c.wrapMinWidth, overflowWrap: 'anywhere' as const } : { whiteSpace: 'nowrap' as const };
+
+function progress(t: BasicTaskInstance) {
+  const subtasks = t.subtasks ?? [];
+  if (subtasks.length === 0) return dim(undefined);
+  const done = subtasks.filter((s) => s.status === 'SUCCESSFUL').length;
+  return (
+    <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }} title={`${done} of ${subtasks.length} subtasks successful`}>
+      {done}/{subtasks.length}
+    </Text>
+  );
+}
+
+/** One page of tasks; the id and name cells are real links, so rows work with keyboard, middle-click and copy-link. */
+export function TaskTable({ tasks, dimmed = false }: { tasks: readonly BasicTaskInstance[]; dimmed?: boolean }) {
+  const columns = COLUMNS.filter((c) => !c.when || c.when(tasks));
+  return (
+    <TableFrame columns={columns} dimmed={dimmed}>
+      {tasks.map((t) => (
+        <Table.Tr key={t.id}>
+          {columns.map((c) => (
+            <Table.Td key={c.label} style={cellStyle(c)}>
+              {c.cell(t)}
+            </Table.Td>
+          ))}
+        </Table.Tr>
+      ))}
+    </TableFrame>
+  );
+}
+
+/** Placeholder rows in the table's own shape while the first page loads. */
+export function TaskTableSkeleton({ rows }: { rows: number }) {
+  const columns = COLUMNS.filter((c) => !c.when);
+  return (
+    <TableFrame columns={columns} busy>
+      {Array.from({ length: rows }, (_, i) => (
+        <Table.Tr key={i}>
+          {columns.map((c) => (
+            <Table.Td key={c.label}>
+              <Skeleton h={14} my={3} />
+            </Table.Td>
+          ))}
+        </Table.Tr>
+      ))}
+    </TableFrame>
+  );
+}
+
+function TableFrame({
+  columns,
+  children,
+  dimmed = false,
+  busy = false,
+}: {
+  columns: Column[];
+  children: ReactNode;
+  dimmed?: boolean;
+  busy?: boolean;
+}) {
+  return (
+    <Table.ScrollContainer minWidth={900} type="native">
+      <Table
+        highlightOnHover
+        aria-busy={busy || dimmed}
+        style={{ opacity: dimmed ? 0.6 : 1, transition: 'opacity 120ms' }}
+      >
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((c) => (
+              <Table.Th key={c.label} style={{ whiteSpace: 'nowrap' }}>
+                {c.label}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>{children}</Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
