@@ -44,7 +44,7 @@ test('a reply that breaks the contract names the field', async ({ page }) => {
     await route.fulfill({ response: res, json: body });
   });
   await page.goto(`/tasks/${TASK.sample}`);
-  await expect(page.getByText(/data\.subtasks\.0\.status/)).toBeVisible();
+  await expect(page.getByText('data.subtasks.0.status', { exact: true })).toBeVisible();
 });
 
 test('unknown routes do not white-screen', async ({ page }) => {

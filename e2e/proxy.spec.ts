@@ -17,8 +17,9 @@ test('through OCP_URL, the server adds credentials; the browser never sees them'
   });
   // The upstream "OCP" requires Basic auth: the task only loads if the proxy added it.
   await page.goto(`${CONSOLE}/tasks/1001`);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  // The dev server compiles the graph chunk on first use: allow it time on a slow machine.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 30_000 });
   expect(authHeaders).toEqual([]);
   const adminBasic = Buffer.from('admin:admin').toString('base64');
   for (const body of bodies) expect(body).not.toContain(adminBasic);

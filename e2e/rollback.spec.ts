@@ -13,7 +13,7 @@ test('rolling back a failed task: the dialog shows the reach, then live progress
   const steps = dialog.getByRole('listitem');
   expect(await steps.count()).toBeGreaterThan(1);
   // The failed branch is undone before what ran ahead of it: the first root is last.
-  await expect(steps.last()).toContainText(/prepare/i);
+  await expect(steps.last()).toContainText('Check zone parameters');
   await snap(page, 'rollback-dialog');
   expect(await sim.rollbackRequests(TASK.failedFanout)).toBe(0);
 

@@ -3,6 +3,8 @@ import { request } from './client';
 import { TaskPage } from './schemas';
 import { taskKeys, type TaskListParams } from './taskKeys';
 
+export const LIST_POLL_INTERVAL_MS = 5_000;
+
 /** `GET /instances`: one page of tasks (page is 1-based, as OCP counts). */
 export function fetchTaskInstances(params: TaskListParams, signal?: AbortSignal) {
   return request('/instances', TaskPage, {
@@ -11,11 +13,18 @@ export function fetchTaskInstances(params: TaskListParams, signal?: AbortSignal)
   });
 }
 
+/** Poll while a task on the page is RUNNING (its status on screen can still change), not otherwise. */
+export function listPollInterval(page: TaskPage | undefined): number | false {
+  return page?.contents.some((t) => t.status === 'RUNNING') ? LIST_POLL_INTERVAL_MS : false;
+}
+
 export const taskInstancesQueryOptions = (params: TaskListParams) =>
   queryOptions({
     queryKey: taskKeys.list(params),
     queryFn: ({ signal }) => fetchTaskInstances(params, signal),
     placeholderData: keepPreviousData,
+    refetchInterval: (query) => listPollInterval(query.state.data),
+    refetchIntervalInBackground: false,
   });
 
 export function useTaskInstances(params: TaskListParams) {

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useParams } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { renderWithProviders } from '../components/testing/renderWithProviders';
+import { renderWithProviders } from '../test/renderWithProviders';
 import { OpenTaskField } from './OpenTaskField';
 
 function OpenedTask() {

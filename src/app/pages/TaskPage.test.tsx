@@ -1,8 +1,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TaskInstanceWire } from '../../api/schemas';
-import { errorEnvelope, mockFetch, okEnvelope } from '../../components/testing/fetchMock';
-import { renderWithProviders } from '../../components/testing/renderWithProviders';
+import { errorEnvelope, mockFetch, okEnvelope } from '../../test/fetchMock';
+import { renderWithProviders } from '../../test/renderWithProviders';
 import { routes } from '../router';
 
 const sample: TaskInstanceWire = {

@@ -53,7 +53,14 @@ function TaskView({ id }: { id: string }) {
 
   return (
     <Box style={{ display: 'flex', flexDirection: 'column', minHeight: '100%' }}>
-      <Paper radius={0} px="md" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+      <Paper
+        component="section"
+        aria-label="Task summary"
+        radius={0}
+        px="md"
+        py="sm"
+        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+      >
         <ErrorBoundary region="task header">
           <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
             <Box miw={0} style={{ flex: 1 }}>

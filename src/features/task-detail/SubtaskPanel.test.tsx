@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { useState } from 'react';
 import { failedFanOutTask } from './fixtures';
 import { SubtaskPanel } from './SubtaskPanel';
-import { renderWithProviders } from './testUtils';
+import { renderWithProviders } from '../../test/renderWithProviders';
 
 const task = failedFanOutTask();
 

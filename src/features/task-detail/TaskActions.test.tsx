@@ -3,18 +3,10 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TaskInstance } from '../../api/schemas';
-import {
-  FAN_OUT_SPECS,
-  errorEnvelope,
-  failedFanOutTask,
-  jsonResponse,
-  makeTask,
-  okEnvelope,
-  wireSubtasks,
-  wireTask,
-} from './fixtures';
+import { errorEnvelope, jsonResponse, okEnvelope } from '../../test/fetchMock';
+import { FAN_OUT_SPECS, failedFanOutTask, makeTask, wireSubtasks, wireTask } from './fixtures';
 import { TaskActions } from './TaskActions';
-import { renderWithProviders } from './testUtils';
+import { renderWithProviders } from '../../test/renderWithProviders';
 
 const fetchMock = vi.fn<typeof fetch>();
 const posts = () => fetchMock.mock.calls.filter(([, init]) => init?.method === 'POST');
@@ -127,7 +119,7 @@ describe('TaskActions: the rollback dialog', () => {
   });
 
   it("shows OCP's message, code and traceId when the rollback is refused", async () => {
-    fetchMock.mockResolvedValue(jsonResponse(errorEnvelope(400, 20004, 'Task 1001 can not rollback.', '0bc4a1b2c3d4e5f6'), 400));
+    fetchMock.mockResolvedValue(jsonResponse(errorEnvelope(400, 'Task 1001 can not rollback.', 20004, '0bc4a1b2c3d4e5f6'), 400));
     const { user, dialog } = await openDialog();
     await user.click(within(dialog).getByRole('button', { name: 'Roll back 4 subtasks' }));
     expect(await screen.findByText('Rollback refused')).toBeInTheDocument();
@@ -137,7 +129,7 @@ describe('TaskActions: the rollback dialog', () => {
 
   it('explains a 403 as the missing TASK_MANAGER permission', async () => {
     const message = 'You are not authorized to perform the corresponding operation. Contact the administrator.';
-    fetchMock.mockResolvedValue(jsonResponse(errorEnvelope(403, 30014, message), 403));
+    fetchMock.mockResolvedValue(jsonResponse(errorEnvelope(403, message, 30014, '0bc49000675d41af'), 403));
     const { user, dialog } = await openDialog();
     await user.click(within(dialog).getByRole('button', { name: 'Roll back 4 subtasks' }));
     expect(await screen.findByText('Rollback not permitted')).toBeInTheDocument();

@@ -2,7 +2,7 @@ import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FAN_OUT_SPECS, failedFanOutTask, makeTask, wireSubtasks } from './fixtures';
 import { TaskHeader } from './TaskHeader';
-import { renderWithProviders } from './testUtils';
+import { renderWithProviders } from '../../test/renderWithProviders';
 
 afterEach(() => {
   vi.useRealTimers();

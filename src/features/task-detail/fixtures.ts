@@ -97,32 +97,3 @@ export const FAN_OUT_SPECS: SubtaskSpec[] = [
 export function failedFanOutTask(over: Partial<TaskInstanceWire> = {}): TaskInstance {
   return makeTask({ subtasks: wireSubtasks(FAN_OUT_SPECS), ...over });
 }
-
-/** OCP's success envelope, keys as the server sends them. */
-export function okEnvelope(data: unknown, traceId = '0bc49000675d41af') {
-  return {
-    data,
-    duration: 12,
-    server: 'a83ad33525',
-    status: 200,
-    successful: true,
-    timestamp: '2021-08-25T15:10:13.176+08:00',
-    traceId,
-  };
-}
-
-export function errorEnvelope(status: number, code: number | undefined, message: string, traceId = '0bc49000675d41af') {
-  return {
-    duration: 3,
-    error: code === undefined ? { message } : { code, message },
-    server: 'a83ad33525',
-    status,
-    successful: false,
-    timestamp: '2021-08-25T15:10:13.176+08:00',
-    traceId,
-  };
-}
-
-export function jsonResponse(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-}

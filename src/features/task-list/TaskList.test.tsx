@@ -2,8 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BasicTaskInstanceWire, TaskPageWire } from '../../api/schemas';
-import { mockFetch, okEnvelope } from '../../components/testing/fetchMock';
-import { renderWithProviders } from '../../components/testing/renderWithProviders';
+import { mockFetch, okEnvelope } from '../../test/fetchMock';
+import { renderWithProviders } from '../../test/renderWithProviders';
 import { TaskList } from './TaskList';
 
 const task = (id: number, over: Partial<BasicTaskInstanceWire> = {}): BasicTaskInstanceWire => ({

@@ -7,14 +7,14 @@ import { hasFilters, PAGE_SIZES, toListParams } from './listSearch';
 import { TaskListFilters } from './TaskListFilters';
 import { TaskTable, TaskTableSkeleton } from './TaskTable';
 import { useListSearch } from './useListSearch';
-import { useTaskList } from './useTaskList';
+import { useTaskInstances } from '../../api/taskInstances';
 
 const SIZE_OPTIONS = PAGE_SIZES.map(String);
 
 /** `/`: the tasks OCP knows, newest first, filtered and paged through the URL. */
 export function TaskList() {
   const { search, update, clearFilters } = useListSearch();
-  const query = useTaskList(toListParams(search));
+  const query = useTaskInstances(toListParams(search));
   const { data, refetch, isFetching } = query;
   const retry = () => void refetch();
   const failure = pollFailure(query);

@@ -5,7 +5,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
-import { createQueryClient } from '../../api/queryClient';
+import { createQueryClient } from '../api/queryClient';
 
 /**
  * Renders routes (or one element at any path) with the app's providers, a memory router and a

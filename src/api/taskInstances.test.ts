@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TaskPage, type BasicTaskInstanceWire } from '../../api/schemas';
-import { LIST_POLL_INTERVAL_MS, listPollInterval } from './useTaskList';
+import { TaskPage, type BasicTaskInstanceWire } from './schemas';
+import { LIST_POLL_INTERVAL_MS, listPollInterval } from './taskInstances';
 
 const pageOf = (...statuses: BasicTaskInstanceWire['status'][]) =>
   TaskPage.parse({

@@ -1,12 +1,12 @@
 import { vi } from 'vitest';
 
 /** OCP's success envelope around `data`, as the real server sends it. */
-export function okEnvelope(data: unknown) {
-  return { data, duration: 3, server: 'test', status: 200, successful: true, timestamp: '2024-05-01T10:00:00.000+08:00', traceId: 'trace-ok' };
+export function okEnvelope(data: unknown, traceId = 'trace-ok') {
+  return { data, duration: 3, server: 'test', status: 200, successful: true, timestamp: '2024-05-01T10:00:00.000+08:00', traceId };
 }
 
 /** OCP's failure envelope. */
-export function errorEnvelope(status: number, message: string, code?: number) {
+export function errorEnvelope(status: number, message: string, code?: number, traceId = 'trace-err') {
   return {
     duration: 1,
     error: code === undefined ? { message } : { code, message },
@@ -14,8 +14,12 @@ export function errorEnvelope(status: number, message: string, code?: number) {
     status,
     successful: false,
     timestamp: '2024-05-01T10:00:00.000+08:00',
-    traceId: 'trace-err',
+    traceId,
   };
+}
+
+export function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
 
 /**
@@ -26,7 +30,7 @@ export function mockFetch(reply: (url: URL) => [number, unknown]) {
   const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
     const url = new URL(String(input), 'http://localhost');
     const [status, body] = reply(url);
-    return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+    return jsonResponse(body, status);
   });
   const requestedUrls = () => spy.mock.calls.map(([input]) => new URL(String(input), 'http://localhost'));
   return { spy, requestedUrls };
