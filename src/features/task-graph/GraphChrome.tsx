@@ -1,0 +1,61 @@
+import { Button, Text } from '@mantine/core';
+import { IconAlertTriangle, IconFocus2, IconMaximize } from '@tabler/icons-react';
+import { Background, ControlButton, Controls, MiniMap, Panel } from '@xyflow/react';
+import { SUBTASK_STATUS_META } from '../../components/status';
+import type { FlowNode } from './flowElements';
+import { Legend } from './Legend';
+import type { StatusCounts, UnknownRef } from './model';
+
+/** Above this many nodes the minimap costs more than it helps (an SVG rect per node, redrawn per poll). */
+export const MINIMAP_MAX_NODES = 1_000;
+
+const minimapColor = (node: FlowNode) =>
+  node.type === 'subtask' ? SUBTASK_STATUS_META[node.data.subtask.status].color : 'rgba(151, 117, 250, 0.15)';
+
+interface GraphChromeProps {
+  counts: StatusCounts;
+  nodeCount: number;
+  onLocate: () => void;
+  onFit: () => void;
+  unknownRefs: readonly UnknownRef[];
+}
+
+/** Background, zoom controls, minimap, the legend and "Locate current progress", over the graph. */
+export function GraphChrome({ counts, nodeCount, onLocate, onFit, unknownRefs }: GraphChromeProps) {
+  return (
+    <>
+      <Background gap={24} />
+      {/* Our own fit: with windowing React Flow holds only part of a large graph. */}
+      <Controls showInteractive={false} showFitView={false}>
+        <ControlButton onClick={onFit} title="Fit view" aria-label="Fit view">
+          <IconMaximize />
+        </ControlButton>
+      </Controls>
+      {nodeCount <= MINIMAP_MAX_NODES && <MiniMap<FlowNode> nodeColor={minimapColor} pannable zoomable />}
+      {/* Nothing to click in the legend: let clicks through to the nodes beneath it. */}
+      <Panel position="top-left" style={{ pointerEvents: 'none' }}>
+        <Legend counts={counts} />
+      </Panel>
+      <Panel position="top-right">
+        <Button size="xs" variant="default" leftSection={<IconFocus2 size={14} />} onClick={onLocate}>
+          Locate current progress
+        </Button>
+      </Panel>
+      {unknownRefs.length > 0 && (
+        <Panel position="bottom-center">
+          <UnknownRefsNote refs={unknownRefs} />
+        </Panel>
+      )}
+    </>
+  );
+}
+
+/** A malformed reply names subtasks it does not contain: say so rather than draw edges to nowhere. */
+function UnknownRefsNote({ refs }: { refs: readonly UnknownRef[] }) {
+  const examples = refs.slice(0, 5).map((r) => `${r.subtaskId} → ${r.list} ${r.ref}`);
+  return (
+    <Text size="xs" c="orange.9" bg="orange.0" px="sm" py={4} role="status" title={examples.join('\n')} style={{ borderRadius: 6 }}>
+      <IconAlertTriangle size={12} aria-hidden /> {refs.length} reference{refs.length === 1 ? '' : 's'} to unknown subtasks ignored
+    </Text>
+  );
+}

@@ -1,0 +1,31 @@
+import { Stack, Text } from '@mantine/core';
+import type { CSSProperties } from 'react';
+import { SUBTASK_STATUSES } from '../../api/schemas';
+import { SUBTASK_STATUS_META } from '../../components/status';
+import type { StatusCounts } from './model';
+import classes from './TaskGraph.module.css';
+
+/** All six statuses with icon, label, colour and count, so colour is never the only cue. */
+export function Legend({ counts }: { counts: StatusCounts }) {
+  return (
+    <Stack gap={2} className={classes.legend} aria-label="Status legend" role="list">
+      {SUBTASK_STATUSES.map((status) => {
+        const meta = SUBTASK_STATUS_META[status];
+        const Icon = meta.icon;
+        const vars = { '--status-color': meta.color, '--status-tint': meta.tint } as CSSProperties;
+        return (
+          <div key={status} className={classes.legendItem} style={vars} role="listitem" aria-label={`${meta.label}: ${counts[status]}`}>
+            <span className={classes.swatch} data-swatch aria-hidden />
+            <Icon size={14} color={meta.color} aria-hidden />
+            <Text span size="xs" style={{ flex: 1 }}>
+              {meta.label}
+            </Text>
+            <Text span size="xs" fw={700} data-testid={`legend-count-${status}`}>
+              {counts[status]}
+            </Text>
+          </div>
+        );
+      })}
+    </Stack>
+  );
+}

@@ -1,0 +1,101 @@
+import { useStoreApi } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import type { SubtaskInstance } from '../../api/schemas';
+import { SUBTASK_STATUS_META } from '../../components/status';
+import { NODE_HEIGHT, NODE_WIDTH, type GraphLayout } from './geometry';
+import type { GraphStructure } from './model';
+import classes from './TaskGraph.module.css';
+
+interface OverviewLayerProps {
+  layout: GraphLayout;
+  structure: GraphStructure;
+  subtasks: readonly SubtaskInstance[];
+  selectedId: string | null;
+}
+
+/**
+ * A large graph far out, drawn on one screen-sized canvas instead of thousands of elements: a box per
+ * subtask in its status colour and a line per edge, only what is on screen, redrawn at most once per
+ * frame when the viewport moves, and when statuses or the selection change.
+ */
+export function OverviewLayer({ layout, structure, subtasks, selectedId }: OverviewLayerProps) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const store = useStoreApi();
+
+  useEffect(() => {
+    let frame = 0;
+    const draw = () => {
+      frame = 0;
+      const canvas = ref.current;
+      const ctx = canvas?.getContext('2d');
+      if (!canvas || !ctx) return;
+      const { transform, width, height } = store.getState();
+      const dpr = window.devicePixelRatio || 1;
+      if (canvas.width !== Math.round(width * dpr)) canvas.width = Math.round(width * dpr);
+      if (canvas.height !== Math.round(height * dpr)) canvas.height = Math.round(height * dpr);
+      drawOverview(ctx, { layout, structure, subtasks, selectedId }, transform, { width, height }, dpr);
+    };
+    draw();
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (frame === 0 && (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height)) {
+        frame = requestAnimationFrame(draw);
+      }
+    });
+    return () => {
+      unsubscribe();
+      cancelAnimationFrame(frame);
+    };
+  }, [store, layout, structure, subtasks, selectedId]);
+
+  return <canvas ref={ref} className={classes.overview} data-testid="graph-overview" role="img" aria-label={`Overview of ${subtasks.length} subtasks; zoom in to read them`} />;
+}
+
+function drawOverview(
+  ctx: CanvasRenderingContext2D,
+  { layout, structure, subtasks, selectedId }: OverviewLayerProps,
+  [tx, ty, zoom]: readonly [number, number, number],
+  size: { width: number; height: number },
+  dpr: number,
+) {
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * tx, dpr * ty);
+  // The visible part of the graph, in graph units.
+  const left = -tx / zoom;
+  const top = -ty / zoom;
+  const right = left + size.width / zoom;
+  const bottom = top + size.height / zoom;
+  const visible = (x: number, y: number, w: number, h: number) => x < right && x + w > left && y < bottom && y + h > top;
+
+  ctx.strokeStyle = '#adb5bd';
+  ctx.lineWidth = 1 / zoom;
+  ctx.beginPath();
+  for (const e of structure.edges) {
+    const s = layout.positions.get(e.source);
+    const t = layout.positions.get(e.target);
+    if (!s || !t) continue;
+    const x1 = s.x + NODE_WIDTH;
+    const y1 = s.y + NODE_HEIGHT / 2;
+    const x2 = t.x;
+    const y2 = t.y + NODE_HEIGHT / 2;
+    if (!visible(Math.min(x1, x2), Math.min(y1, y2), Math.abs(x2 - x1), Math.abs(y2 - y1) + 1)) continue;
+    ctx.moveTo(x1, y1);
+    ctx.lineTo(x2, y2);
+  }
+  ctx.stroke();
+
+  for (const s of subtasks) {
+    const p = layout.positions.get(s.id);
+    if (!p || !visible(p.x, p.y, NODE_WIDTH, NODE_HEIGHT)) continue;
+    ctx.fillStyle = SUBTASK_STATUS_META[s.status].color;
+    ctx.fillRect(p.x, p.y, NODE_WIDTH, NODE_HEIGHT);
+  }
+
+  const selected = selectedId ? layout.positions.get(selectedId) : undefined;
+  if (selected) {
+    ctx.strokeStyle = '#1c7ed6';
+    ctx.lineWidth = 4 / zoom;
+    const pad = 6 / zoom;
+    ctx.strokeRect(selected.x - pad, selected.y - pad, NODE_WIDTH + 2 * pad, NODE_HEIGHT + 2 * pad);
+  }
+}

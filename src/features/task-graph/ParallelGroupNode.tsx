@@ -1,0 +1,14 @@
+import { memo } from 'react';
+import type { ParallelGroupNodeProps } from './flowElements';
+import classes from './TaskGraph.module.css';
+
+/** The backdrop behind one parallel fan-out: members sharing upstreams and downstreams read as one step. */
+function ParallelGroupView({ data }: ParallelGroupNodeProps) {
+  return (
+    <div className={classes.groupBackdrop} data-testid="parallel-group">
+      <div className={classes.groupLabel}>Parallel ×{data.count}</div>
+    </div>
+  );
+}
+
+export const ParallelGroupNode = memo(ParallelGroupView);

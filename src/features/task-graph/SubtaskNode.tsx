@@ -1,0 +1,75 @@
+import { Handle, Position, useStore, type ReactFlowState } from '@xyflow/react';
+import { memo, type CSSProperties } from 'react';
+import type { SubtaskInstance } from '../../api/schemas';
+import { elapsedMs, formatDuration } from '../../components/formatting';
+import { SUBTASK_STATUS_META } from '../../components/status';
+import type { SubtaskNodeProps } from './flowElements';
+import classes from './TaskGraph.module.css';
+import { useNow } from '../../components/useNow';
+import { FAR_ZOOM } from './viewport';
+
+const isFarOut = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+
+function SubtaskNodeView({ data, selected }: SubtaskNodeProps) {
+  // A boolean selector: a node re-renders when zoom crosses the threshold, not on every zoom step.
+  const far = useStore(isFarOut);
+  const s = data.subtask;
+  const meta = SUBTASK_STATUS_META[s.status];
+  const vars = { '--status-color': meta.color, '--status-tint': meta.tint } as CSSProperties;
+  const rootProps = { 'data-status': s.status, 'data-operation': s.operation, style: vars };
+  const handles = (
+    <>
+      <Handle type="target" position={Position.Left} isConnectable={false} className={classes.handle} />
+      <Handle type="source" position={Position.Right} isConnectable={false} className={classes.handle} />
+    </>
+  );
+  if (far) {
+    return (
+      <div {...rootProps} className={`${classes.far} ${selected ? classes.selected : ''}`}>
+        {handles}
+      </div>
+    );
+  }
+  const Icon = meta.icon;
+  const parallel = s.parallelIdx >= 0;
+  return (
+    <div {...rootProps} className={`${classes.node} ${parallel ? classes.parallel : ''} ${selected ? classes.selected : ''}`}>
+      {handles}
+      <div className={classes.row}>
+        <span className={classes.status}>
+          <Icon size={14} aria-hidden />
+          {meta.label}
+        </span>
+        <span className={classes.spacer} />
+        {s.operation === 'ROLLBACK' && <span className={classes.rollbackTag}>↺ Rollback</span>}
+        {parallel && (
+          <span className={classes.parallelChip} title={`Parallel subtask, index ${s.parallelIdx}`}>
+            ∥ {s.parallelIdx}
+          </span>
+        )}
+      </div>
+      <div className={classes.name} title={s.name}>
+        {s.name}
+      </div>
+      <div className={`${classes.row} ${classes.meta}`}>
+        {s.runTime > 1 && <span>run {s.runTime}</span>}
+        {s.finishTime ? (
+          <DurationText ms={elapsedMs(s.startTime, s.finishTime, 0)} />
+        ) : s.status === 'RUNNING' || s.status === 'CANCELING' ? (
+          <LiveDuration subtask={s} />
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function DurationText({ ms }: { ms: number | undefined }) {
+  return ms === undefined ? null : <span title="Duration">{formatDuration(ms)}</span>;
+}
+
+/** Only running nodes tick, all on one shared clock. */
+function LiveDuration({ subtask }: { subtask: SubtaskInstance }) {
+  return <DurationText ms={elapsedMs(subtask.startTime, undefined, useNow())} />;
+}
+
+export const SubtaskNode = memo(SubtaskNodeView);

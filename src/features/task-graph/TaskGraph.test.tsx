@@ -1,0 +1,149 @@
+import { MantineProvider } from '@mantine/core';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { StrictMode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { SubtaskInstance, type SubtaskInstanceWire } from '../../api/schemas';
+import { generateSubtasks } from './fixtures';
+import { layoutGraph } from './layout';
+import { TaskGraph, type TaskGraphProps } from './TaskGraph';
+
+// Wrap the real layout to count how often it runs.
+vi.mock('./layout', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./layout')>();
+  return { ...actual, layoutGraph: vi.fn(actual.layoutGraph) };
+});
+
+type Wire = Partial<SubtaskInstanceWire> & { id: number };
+const parse = (...wire: Wire[]) =>
+  wire.map((w) => SubtaskInstance.parse({ name: `Step ${w.id}`, status: 'PENDING', operation: 'EXECUTE', ...w }));
+
+const task = () =>
+  parse(
+    { id: 1, name: 'Check parameters', status: 'SUCCESSFUL', downstreams: [2, 3], startTime: '2024-01-01T08:00:00.000+08:00', finishTime: '2024-01-01T08:00:42.000+08:00' },
+    { id: 2, name: 'Install OBServer on 10.0.0.3', status: 'FAILED', upstreams: [1], downstreams: [4], parallelIdx: 0, runTime: 2 },
+    { id: 3, name: 'Install OBServer on 10.0.0.4', status: 'RUNNING', upstreams: [1], downstreams: [4], parallelIdx: 1 },
+    { id: 4, name: '<img src=x onerror="alert(1)">', upstreams: [2, 3] },
+  );
+
+function renderGraph(props: Partial<TaskGraphProps> = {}) {
+  const all: TaskGraphProps = { subtasks: task(), selectedId: null, onSelect: vi.fn(), ...props };
+  // StrictMode, as the app runs in development: React Flow resets its store when effects replay.
+  const ui = (p: TaskGraphProps) => (
+    <StrictMode>
+      <MantineProvider>
+        <div style={{ height: 600 }}>
+          <TaskGraph {...p} />
+        </div>
+      </MantineProvider>
+    </StrictMode>
+  );
+  const view = render(ui(all));
+  const rerender = (next: Partial<TaskGraphProps>) => view.rerender(ui({ ...all, ...next }));
+  return { ...view, rerender, props: all };
+}
+
+const nodeElement = (id: string) => screen.getByTestId(`rf__node-${id}`);
+const nodeRoot = (id: string) => nodeElement(id).querySelector('[data-status]') as HTMLElement;
+
+describe('TaskGraph', () => {
+  it('draws one node per subtask with its status, operation and name as text', async () => {
+    renderGraph();
+    expect(await screen.findByTestId('rf__node-1')).toBeInTheDocument();
+    expect(nodeRoot('2')).toHaveAttribute('data-status', 'FAILED');
+    expect(nodeRoot('2')).toHaveAttribute('data-operation', 'EXECUTE');
+    expect(nodeRoot('3')).toHaveAttribute('data-status', 'RUNNING');
+    expect(within(nodeElement('2')).getByText('Failed')).toBeInTheDocument();
+    expect(within(nodeElement('2')).getByText('run 2')).toBeInTheDocument();
+    expect(within(nodeElement('1')).getByText('42 s')).toBeInTheDocument();
+    expect(within(nodeElement('4')).getByText('<img src=x onerror="alert(1)">')).toBeInTheDocument();
+    expect(nodeElement('4').querySelector('img')).toBeNull();
+    expect(screen.getByRole('group', { name: 'Install OBServer on 10.0.0.3 — Failed' })).toBe(nodeElement('2'));
+  });
+
+  it('marks a parallel fan-out with a shared backdrop and chips', async () => {
+    renderGraph();
+    expect(await screen.findByText('Parallel ×2')).toBeInTheDocument();
+    expect(within(nodeElement('3')).getByText('∥ 1')).toBeInTheDocument();
+  });
+
+  it('shows the rollback operation on nodes being undone', async () => {
+    const subtasks = task().map((s) => (s.id === '1' ? { ...s, operation: 'ROLLBACK' as const, status: 'RUNNING' as const } : s));
+    renderGraph({ subtasks });
+    await screen.findByTestId('rf__node-1');
+    expect(nodeRoot('1')).toHaveAttribute('data-operation', 'ROLLBACK');
+    expect(within(nodeElement('1')).getByText('↺ Rollback')).toBeInTheDocument();
+  });
+
+  it('counts every status in the legend', async () => {
+    renderGraph();
+    const legend = await screen.findByRole('list', { name: 'Status legend' });
+    const count = (label: string) => within(legend).getByRole('listitem', { name: new RegExp(`^${label}:`) }).getAttribute('aria-label');
+    expect(count('Pending')).toBe('Pending: 1');
+    expect(count('Ready')).toBe('Ready: 0');
+    expect(count('Running')).toBe('Running: 1');
+    expect(count('Canceling')).toBe('Canceling: 0');
+    expect(count('Failed')).toBe('Failed: 1');
+    expect(count('Successful')).toBe('Successful: 1');
+  });
+
+  it('keeps every node in place when statuses change, without laying out again', async () => {
+    // A structure no other test uses, so the module-level layout cache starts cold for it.
+    const fresh = task().map((s) => (s.id === '4' ? { ...s, name: 'Finish', downstreams: ['5'] } : s)).concat(parse({ id: 5, upstreams: [4] }));
+    const { rerender } = renderGraph({ subtasks: fresh });
+    await screen.findByTestId('rf__node-5');
+    const calls = vi.mocked(layoutGraph).mock.calls.length;
+    const ids = ['1', '2', '3', '4', '5'];
+    const before = ids.map((id) => nodeElement(id).style.transform);
+    expect(new Set(before).size).toBe(5);
+    // A poll: new objects (as a fresh parse gives), new statuses, same structure.
+    const polled = fresh.map((s) => ({ ...s, upstreams: [...s.upstreams], status: 'SUCCESSFUL' as const, operation: 'RETRY' as const }));
+    rerender({ subtasks: polled });
+    expect(nodeRoot('2')).toHaveAttribute('data-status', 'SUCCESSFUL');
+    expect(ids.map((id) => nodeElement(id).style.transform)).toEqual(before);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(vi.mocked(layoutGraph).mock.calls.length).toBe(calls);
+  });
+
+  it('selects on node click, clears on pane click, and highlights the selected node', async () => {
+    const onSelect = vi.fn();
+    const { rerender } = renderGraph({ onSelect });
+    fireEvent.click(await screen.findByTestId('rf__node-2'));
+    expect(onSelect).toHaveBeenLastCalledWith('2');
+    rerender({ onSelect, selectedId: '2' });
+    expect(nodeElement('2')).toHaveClass('selected');
+    expect(nodeElement('3')).not.toHaveClass('selected');
+    fireEvent.click(document.querySelector('.react-flow__pane') as Element);
+    expect(onSelect).toHaveBeenLastCalledWith(null);
+  });
+
+  it('opens a large task on its failed subtask and hands React Flow only what is around the screen', async () => {
+    const subtasks = generateSubtasks({ count: 800, seed: 4 });
+    const failed = subtasks.find((s) => s.status === 'FAILED');
+    renderGraph({ subtasks });
+    const node = await screen.findByTestId(`rf__node-${failed?.id}`, {}, { timeout: 5000 });
+    expect(node.querySelector('[data-status]')).toHaveAttribute('data-status', 'FAILED');
+    expect(document.querySelectorAll('.react-flow__node').length).toBeLessThan(subtasks.length / 2);
+  });
+
+  it('selects a node from the keyboard', async () => {
+    const onSelect = vi.fn();
+    renderGraph({ onSelect });
+    fireEvent.keyDown(await screen.findByTestId('rf__node-3'), { key: 'Enter' });
+    expect(onSelect).toHaveBeenLastCalledWith('3');
+  });
+
+  it('says so when a task has no subtasks', () => {
+    renderGraph({ subtasks: [] });
+    expect(screen.getByText('This task has no subtasks.')).toBeInTheDocument();
+  });
+
+  it('notes references to unknown subtasks', async () => {
+    renderGraph({ subtasks: parse({ id: 1, downstreams: [2, 99] }, { id: 2, upstreams: [1] }) });
+    expect(await screen.findByText(/1 reference to unknown subtasks ignored/)).toBeInTheDocument();
+  });
+
+  it('shows an error instead of hanging on a cycle', () => {
+    renderGraph({ subtasks: parse({ id: 1, downstreams: [2] }, { id: 2, downstreams: [1] }) });
+    expect(screen.getByText(/form a cycle/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * Live subtasks + cached layout → React Flow nodes and edges.
+ *
+ * Positions come only from the layout (keyed by structure), data from the live subtask, so a poll can
+ * change what a node shows but never where it is. Node and edge objects are reused while what they
+ * show is unchanged: React Flow then skips them (it compares user nodes by identity) and memoised
+ * nodes do not re-render on a poll.
+ */
+import { Position, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import type { SubtaskInstance, SubtaskStatus } from '../../api/schemas';
+import { SUBTASK_STATUS_META } from '../../components/status';
+import { NODE_HEIGHT, NODE_WIDTH, type GraphLayout } from './geometry';
+import type { GraphStructure } from './model';
+
+export interface SubtaskNodeData extends Record<string, unknown> {
+  subtask: SubtaskInstance;
+}
+export interface ParallelGroupData extends Record<string, unknown> {
+  count: number;
+}
+export type SubtaskFlowNode = Node<SubtaskNodeData, 'subtask'>;
+export type ParallelGroupFlowNode = Node<ParallelGroupData, 'parallelGroup'>;
+export type FlowNode = SubtaskFlowNode | ParallelGroupFlowNode;
+export type SubtaskNodeProps = NodeProps<SubtaskFlowNode>;
+export type ParallelGroupNodeProps = NodeProps<ParallelGroupFlowNode>;
+
+/** Declared up front so edges can be drawn for nodes that were never rendered (onlyRenderVisibleElements). */
+const HANDLES = [
+  { type: 'target' as const, position: Position.Left, x: 0, y: NODE_HEIGHT / 2 - 0.5, width: 1, height: 1 },
+  { type: 'source' as const, position: Position.Right, x: NODE_WIDTH - 1, y: NODE_HEIGHT / 2 - 0.5, width: 1, height: 1 },
+];
+
+/** The fields a node shows; a poll that changes none of them keeps the node object. */
+const SHOWN_FIELDS = ['name', 'status', 'operation', 'runTime', 'parallelIdx', 'startTime', 'finishTime'] as const;
+
+const sameView = (a: SubtaskInstance, b: SubtaskInstance) => a === b || SHOWN_FIELDS.every((f) => a[f] === b[f]);
+
+export function subtaskAriaLabel(s: SubtaskInstance): string {
+  const status = SUBTASK_STATUS_META[s.status].label;
+  return s.operation === 'ROLLBACK' ? `${s.name} — ${status} (rollback)` : `${s.name} — ${status}`;
+}
+
+/** Last nodes built per layout; a WeakMap so a layout evicted from the cache takes its nodes with it. */
+const nodeCache = new WeakMap<GraphLayout, Map<string, FlowNode>>();
+
+export function buildFlowNodes(
+  layout: GraphLayout,
+  subtasks: readonly SubtaskInstance[],
+  selectedId: string | null,
+): FlowNode[] {
+  const previous = nodeCache.get(layout) ?? new Map<string, FlowNode>();
+  const next = new Map<string, FlowNode>();
+  const nodes: FlowNode[] = [];
+
+  for (const subtask of subtasks) {
+    const position = layout.positions.get(subtask.id);
+    if (!position) continue;
+    const selected = subtask.id === selectedId;
+    const old = previous.get(subtask.id) as SubtaskFlowNode | undefined;
+    const node: SubtaskFlowNode =
+      old && old.selected === selected && sameView(old.data.subtask, subtask)
+        ? old
+        : {
+            id: subtask.id,
+            type: 'subtask',
+            position,
+            width: NODE_WIDTH,
+            height: NODE_HEIGHT,
+            handles: HANDLES,
+            data: { subtask },
+            selected,
+            draggable: false,
+            connectable: false,
+            ariaLabel: subtaskAriaLabel(subtask),
+          };
+    next.set(subtask.id, node);
+    nodes.push(node);
+  }
+  // Backdrops last in the list (a zIndex of -1 still paints them behind): `.react-flow__node` first is a subtask.
+  for (const [id, box] of layout.groupBoxes) {
+    const node: ParallelGroupFlowNode = (previous.get(id) as ParallelGroupFlowNode | undefined) ?? {
+      id,
+      type: 'parallelGroup',
+      position: { x: box.x, y: box.y },
+      width: box.width,
+      height: box.height,
+      data: { count: box.count },
+      zIndex: -1,
+      // Clicks between members reach the pane (clearing the selection), as outside the group.
+      style: { pointerEvents: 'none' },
+      selectable: false,
+      focusable: false,
+      draggable: false,
+      connectable: false,
+      ariaRole: 'presentation',
+    };
+    next.set(id, node);
+    nodes.push(node);
+  }
+
+  nodeCache.set(layout, next);
+  return nodes;
+}
+
+/** Edges into a FAILED or RUNNING subtask are coloured like it: the path to the problem stands out. */
+const EDGE_STYLES: Partial<Record<SubtaskStatus, Edge['style']>> = {
+  FAILED: { stroke: SUBTASK_STATUS_META.FAILED.color, strokeWidth: 2 },
+  RUNNING: { stroke: SUBTASK_STATUS_META.RUNNING.color, strokeWidth: 2 },
+  CANCELING: { stroke: SUBTASK_STATUS_META.CANCELING.color, strokeWidth: 2 },
+};
+
+const edgeCache = new WeakMap<GraphStructure, Map<string, Edge>>();
+
+export function buildFlowEdges(
+  structure: GraphStructure,
+  statusById: ReadonlyMap<string, SubtaskStatus>,
+  drawnAs: ReadonlyMap<string, string> = new Map(),
+): Edge[] {
+  const previous = edgeCache.get(structure) ?? new Map<string, Edge>();
+  const next = new Map<string, Edge>();
+  const edges: Edge[] = [];
+  for (const e of structure.edges) {
+    const source = drawnAs.get(e.source) ?? e.source;
+    const target = drawnAs.get(e.target) ?? e.target;
+    const id = source === e.source && target === e.target ? e.id : `${source}->${target}`;
+    if (source === target || next.has(id)) continue;
+    const style = target === e.target ? EDGE_STYLES[statusById.get(target) ?? 'PENDING'] : undefined;
+    const old = previous.get(id);
+    const edge: Edge =
+      old && old.style === style && old.source === source && old.target === target
+        ? old
+        : { id, source, target, style, selectable: false, focusable: false };
+    next.set(id, edge);
+    edges.push(edge);
+  }
+  edgeCache.set(structure, next);
+  return edges;
+}
