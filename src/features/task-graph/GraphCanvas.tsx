@@ -39,7 +39,7 @@ export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect,
   const { screenToFlowPosition } = useReactFlow();
   const [opening] = useState(() => {
     const focus = selectedId ?? findFocusSubtask(subtasks);
-    return openingViewport(layout, size, subtasks.length, focus ? (layout.positions.get(focus) ?? null) : null);
+    return openingViewport(layout, size, focus ? (layout.positions.get(focus) ?? null) : null);
   });
   // Before React Flow's own effects, so it works out what is visible once, for this viewport.
   useLayoutEffect(

@@ -4,7 +4,7 @@
  */
 
 export const NODE_WIDTH = 220;
-export const NODE_HEIGHT = 64;
+export const NODE_HEIGHT = 80;
 export const COLLAPSED_GROUP_HEIGHT = 96;
 /** Between columns (ranks): room for the edges. */
 export const RANK_GAP = 90;

@@ -16,16 +16,17 @@ describe('fitViewport', () => {
 describe('openingViewport', () => {
   const layout = { positions: new Map([['7', { x: 5000, y: 3000 }]]), groupBoxes: new Map(), width: 20_000, height: 8_000 };
 
-  it('fits a small graph and centres a large one on its focus subtask', () => {
-    expect(openingViewport(layout, size, 100, { x: 5000, y: 3000 })).toEqual(fitViewport(layout, size));
-    const v = openingViewport(layout, size, 5000, { x: 5000, y: 3000 });
+  it('fits a graph that is readable fitted, and centres one that is not on its focus subtask', () => {
+    const small = { ...layout, width: 1000, height: 400 };
+    expect(openingViewport(small, size, { x: 500, y: 200 })).toEqual(fitViewport(small, size));
+    const v = openingViewport(layout, size, { x: 5000, y: 3000 });
     expect(v.zoom).toBe(0.9);
     expect(isOnScreen({ x: 5000, y: 3000 }, [v.x, v.y, v.zoom], size)).toBe(true);
     expect(v.x + (5000 + NODE_WIDTH / 2) * v.zoom).toBeCloseTo(size.width / 2);
   });
 
   it('fits a large graph with nothing to focus on', () => {
-    expect(openingViewport(layout, size, 5000, null)).toEqual(fitViewport(layout, size));
+    expect(openingViewport(layout, size, null)).toEqual(fitViewport(layout, size));
   });
 });
 

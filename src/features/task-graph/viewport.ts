@@ -12,9 +12,9 @@ export interface Size {
   height: number;
 }
 
-/** Up to this many subtasks the whole graph fits on screen readably; beyond, open on where it matters. */
-export const FIT_VIEW_MAX_NODES = 150;
 export const READABLE_ZOOM = 0.9;
+/** A fit below this zoom makes names unreadable: open on where it matters instead. */
+export const MIN_READABLE_FIT_ZOOM = 0.6;
 export const MIN_ZOOM = 0.02;
 /** Below this zoom node text is unreadable: small graphs draw plain boxes, large ones an overview picture. */
 export const FAR_ZOOM = 0.35;
@@ -36,9 +36,13 @@ export function centreOn(position: { x: number; y: number }, size: Size, zoom = 
   };
 }
 
-/** Small graphs open fitted; large ones on the focus subtask (first FAILED, else RUNNING…), else fitted. */
-export function openingViewport(layout: GraphLayout, size: Size, nodeCount: number, focus: { x: number; y: number } | null): Viewport {
-  return nodeCount > FIT_VIEW_MAX_NODES && focus ? centreOn(focus, size) : fitViewport(layout, size);
+/**
+ * Open fitted when the whole graph is readable that way; otherwise on the focus subtask (first FAILED,
+ * else RUNNING…) at a readable zoom, like OCP's "Locate current progress"; fitted when there is none.
+ */
+export function openingViewport(layout: GraphLayout, size: Size, focus: { x: number; y: number } | null): Viewport {
+  const fitted = fitViewport(layout, size);
+  return fitted.zoom < MIN_READABLE_FIT_ZOOM && focus ? centreOn(focus, size) : fitted;
 }
 
 /** Whether a node at `position` lies entirely inside the screen under viewport `[x, y, zoom]`. */
