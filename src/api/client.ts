@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ApiError, describeZodError } from './errors';
 import { Envelope } from './schemas';
 
@@ -23,13 +23,13 @@ function buildUrl(path: string, query: RequestOptions['query']): string {
  * every failure becomes an ApiError. Pass `schema: null` for endpoints whose reply may carry no data
  * (OCP Express answers rollback without `data`).
  */
-export async function request<S extends z.ZodType>(
+export async function request<S extends z.ZodMiniType>(
   path: string,
   schema: S,
   options?: RequestOptions,
 ): Promise<z.output<S>>;
 export async function request(path: string, schema: null, options?: RequestOptions): Promise<unknown>;
-export async function request(path: string, schema: z.ZodType | null, options: RequestOptions = {}): Promise<unknown> {
+export async function request(path: string, schema: z.ZodMiniType | null, options: RequestOptions = {}): Promise<unknown> {
   const { method = 'GET', query, signal } = options;
   let res: Response;
   try {

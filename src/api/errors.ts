@@ -1,4 +1,4 @@
-import type { ZodError } from 'zod';
+import type { core } from 'zod/mini';
 
 export type ApiErrorKind = 'http' | 'network' | 'schema';
 
@@ -49,9 +49,26 @@ export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError;
 }
 
-/** `data.subtasks.3.status` for the first issue of a zod error, with its message. */
-export function describeZodError(err: ZodError, root: string): { field: string; message: string } {
+/** `data.subtasks.3.status` for the first issue of a zod error, with what was expected there. */
+export function describeZodError(err: core.$ZodError, root: string): { field: string; message: string } {
   const issue = err.issues[0];
   const field = [root, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.');
-  return { field, message: issue?.message ?? 'invalid value' };
+  return { field, message: issue ? issueMessage(issue) : 'invalid value' };
+}
+
+/**
+ * zod/mini ships no locale (its messages are all "Invalid input"), so the few issue kinds a reply can
+ * raise are worded here, saying what was expected.
+ */
+function issueMessage(issue: core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => String(v)).join(', ')}`;
+    case 'invalid_union':
+      return 'not of any accepted form';
+    default:
+      return issue.message;
+  }
 }
