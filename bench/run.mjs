@@ -1,0 +1,227 @@
+/**
+ * `npm run bench`: issue 3's scale benchmark. Builds the app, serves it with `vite preview` (which
+ * mounts the simulator), drives headless Chromium through the scale scenarios, times the reference
+ * layouts (dagre, elkjs) on the same graphs, prints every figure against its goal and writes
+ * bench/results/<date>.json and .md. Flags: --runs N, --quick, --only ID[,ID], --no-build,
+ * --no-reference, --profile, --port N, --tick-ms N, --cap-s N. See BENCHMARKS.md for the method.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { launchBrowser } from './lib/browser.mjs';
+import { firstRouteSizes, gzipTotal } from './lib/bundle.mjs';
+import { taskGraph } from './lib/graph.mjs';
+import { measureRun } from './lib/measure.mjs';
+import { profileScenario } from './lib/profile.mjs';
+import { timeLayout } from './lib/reference.mjs';
+import { judgeGoals, markdownReport, printReport, summarizeScenario } from './lib/report.mjs';
+import { build, freePort, startPreview } from './lib/server.mjs';
+import { round } from './lib/stats.mjs';
+
+/** The bench's own build, served by `vite preview`; inside bench/results, which git ignores. */
+const DIST = 'bench/results/dist';
+const LAYOUT_DIR = fileURLToPath(new URL('../src/features/task-graph', import.meta.url));
+
+/** The simulator's scale scenarios (src/simulator/scenarios.ts), if it cannot list them itself. */
+const KNOWN_SCENARIOS = [
+  { id: 9100, size: 100, state: 'FAILED' },
+  { id: 9101, size: 100, state: 'RUNNING' },
+  { id: 9110, size: 1000, state: 'FAILED' },
+  { id: 9111, size: 1000, state: 'RUNNING' },
+  { id: 9150, size: 5000, state: 'FAILED' },
+  { id: 9151, size: 5000, state: 'RUNNING' },
+];
+
+const { values: opts } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+    'no-reference': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    port: { type: 'string' },
+    'tick-ms': { type: 'string', default: '1000' },
+    'cap-s': { type: 'string', default: '60' },
+  },
+});
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+process.chdir(root);
+const runs = opts.quick ? 1 : Math.max(1, Number(opts.runs));
+const only = opts.only?.split(',').map(Number);
+// Explicit, so SIM_AUTH / SIM_TICK_MS in the environment or an earlier test's reset cannot change the run.
+const resetBody = { auth: false, tickMs: Number(opts['tick-ms']) };
+const capMs = Number(opts['cap-s']) * 1000;
+const log = (...a) => console.log(...a);
+
+const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+
+function machine(chromium, loadAtStart) {
+  const cpuModel = /model name\s*:\s*(.+)/.exec(safe(() => readFileSync('/proc/cpuinfo', 'utf8')))?.[1] ?? os.cpus()[0]?.model;
+  return {
+    cpus: os.cpus().length,
+    cpuModel,
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
+    freeH: safe(() => execSync('free -h', { encoding: 'utf8' }).trim()),
+    node: process.version,
+    chromium,
+    platform: `${os.type()} ${os.release()}`,
+    loadAtStart,
+  };
+}
+
+function safe(f) {
+  try {
+    return f();
+  } catch {
+    return '';
+  }
+}
+
+function fullQualityLine(r) {
+  if (r.error) return `not importable (${r.error.split('\n')[0]})`;
+  if (r.timedOut) return `> ${capMs / 1000} s`;
+  return `${Math.round(r.ms)} ms, overlaps ${r.quality.overlaps}, backward edges ${r.quality.backward}`;
+}
+
+function runLine(s, i, r) {
+  if (!r.ok) return `  ${s.id} run ${i}: FAILED — ${r.error}`;
+  const ms = (v) => (v === null || v === undefined ? '—' : `${Math.round(v)}`);
+  const parts = [
+    `first nodes ${ms(r.load.firstNodesMs)} ms`,
+    `load longest task ${ms(r.load.longestTaskMs)} ms`,
+    r.poll ? `polls changed ${r.poll.changedPolls}, relayouts ${r.poll.relayouts}, poll longest task ${ms(r.poll.longestTaskMs)} ms` : null,
+    `pan max ${ms(r.pan.maxFrameMs)} ms p95 ${ms(r.pan.p95FrameMs)} ms`,
+    `drawn: overlaps ${r.quality.overlaps.overlaps}, backward ${r.quality.edges.backward} of ${r.quality.edges.checked} edges`,
+    r.quality.matchesFullLayout && `${r.quality.matchesFullLayout.mismatched} of ${r.quality.matchesFullLayout.compared} drawn nodes off the full layout`,
+    `${Math.round(Object.values(r.stagesMs).reduce((a, b) => a + b, 0) / 1000)} s`,
+  ];
+  return `  ${s.id} run ${i}: ${parts.filter(Boolean).join('; ')}`;
+}
+
+/** Observed first-route JS: scripts fetched before the first nodes were painted, sized from the build. */
+async function observedScripts(run, taskId) {
+  const files = [...new Set(run.load.scripts.map((s) => s.file))];
+  return { taskId, files, gzip: await gzipTotal(DIST, files) };
+}
+
+async function main() {
+  const started = new Date();
+  const loadAtStart = loadAverage();
+  await mkdir('bench/results', { recursive: true });
+  if (os.loadavg()[0] > 1) log(`warning: load average ${os.loadavg()[0].toFixed(2)}: figures may be noisy`);
+  if (!opts['no-build']) {
+    log(`building (vite build → ${DIST})…`);
+    await build(root, DIST);
+  }
+  if (opts['no-build'] && !existsSync(`${DIST}/index.html`)) throw new Error(`--no-build: no earlier bench build in ${DIST}; run once without it`);
+  const bundle = await firstRouteSizes(DIST);
+  const port = opts.port ? Number(opts.port) : await freePort();
+  log(`starting vite preview on port ${port}…`);
+  const server = await startPreview(root, DIST, port, KNOWN_SCENARIOS[0].id);
+  const results = { date: started.toISOString(), options: { runs, quick: opts.quick, only: only ?? null, resetBody, capMs }, scenarios: [], reference: [], bundle };
+  let browser;
+  try {
+    const scenarios = selectScenarios(await scaleScenarios(server));
+    results.options.scenarios = scenarios.map((s) => s.id);
+    const launched = await launchBrowser();
+    browser = launched.browser;
+    results.machine = machine(launched.version, loadAtStart);
+    for (const s of scenarios) {
+      await server.reset(resetBody);
+      const task = await server.task(s.id);
+      const graph = taskGraph(task);
+      // The console's layout of the whole graph, in Node: the browser only ever draws part of a big one.
+      const fullLayout = await timeLayout('ours', graph, { capMs, dir: LAYOUT_DIR });
+      const entry = { ...s, subtasks: graph.nodes.length, edges: graph.edges.length, taskStatus: task.status, fullLayout, runs: [] };
+      log(`${s.id}: ${graph.nodes.length} subtasks, ${graph.edges.length} edges, task ${task.status}; full layout in Node: ${fullQualityLine(fullLayout)}`);
+      for (let i = 1; i <= runs; i++) {
+        const run = await measureRun({ browser, server, scenario: s, graph, resetBody, fullLayout });
+        entry.runs.push(run);
+        log(runLine(s, i, run));
+      }
+      entry.summary = summarizeScenario(entry.runs);
+      results.scenarios.push(entry);
+      if (s.size === Math.max(...scenarios.map((x) => x.size)) && !bundle.observed) {
+        const firstOk = entry.runs.find((r) => r.ok);
+        if (firstOk) bundle.observed = await observedScripts(firstOk, s.id);
+      }
+    }
+    if (opts.profile) results.profiles = await profiles(browser, server, scenarios);
+    await browser.close();
+    browser = undefined;
+    if (!opts['no-reference']) results.reference = await referenceLayouts(server, results.scenarios);
+  } finally {
+    await browser?.close();
+    await server.stop();
+  }
+  results.loadAtEnd = loadAverage();
+  results.goals = judgeGoals(results.scenarios, bundle);
+  const stamp = started.toISOString().replace(/:/g, '-').slice(0, 19);
+  const md = markdownReport(results);
+  await writeFile(`bench/results/${stamp}.json`, JSON.stringify(results, null, 1));
+  await writeFile(`bench/results/${stamp}.md`, md);
+  log(printReport(results));
+  log(`\nwrote bench/results/${stamp}.json and bench/results/${stamp}.md (${Math.round((Date.now() - started) / 1000)} s)`);
+}
+
+/** The simulator's `scale-<size>-<state>` scenarios, or the known ids if it cannot list them. */
+async function scaleScenarios(server) {
+  try {
+    const found = [];
+    for (const { id, key } of await server.scenarios()) {
+      const m = /^scale-(\d+)-(failed|running)$/.exec(key);
+      if (m) found.push({ id: Number(id), size: Number(m[1]), state: m[2].toUpperCase() });
+    }
+    if (found.length) return found.sort((a, b) => a.size - b.size || a.id - b.id);
+  } catch {
+    // an older simulator without the listing
+  }
+  return KNOWN_SCENARIOS;
+}
+
+function selectScenarios(all) {
+  const picked = all.filter((s) => (only ? only.includes(s.id) : !opts.quick || s.size <= 1000));
+  if (picked.length === 0) throw new Error(`no scenario matches --only ${opts.only} (known: ${all.map((s) => s.id).join(', ')})`);
+  return picked;
+}
+
+/** One unscored profiled run of each largest scenario: where the main thread's time goes. */
+async function profiles(browser, server, scenarios) {
+  const largest = Math.max(...scenarios.map((s) => s.size));
+  const out = {};
+  for (const s of scenarios.filter((x) => x.size === largest)) {
+    log(`profiling ${s.id} (${s.size} ${s.state})…`);
+    out[s.id] = await profileScenario({ browser, server, scenario: s, resetBody, distDir: DIST });
+  }
+  return out;
+}
+
+/** One graph per size (the FAILED scenario's): the console's layout (timed above), dagre and elkjs, one at a time. */
+async function referenceLayouts(server, measured) {
+  const out = [];
+  for (const size of [...new Set(measured.map((s) => s.size))]) {
+    const s = measured.find((x) => x.size === size && x.state === 'FAILED') ?? measured.find((x) => x.size === size);
+    await server.reset(resetBody);
+    const graph = taskGraph(await server.task(s.id));
+    const row = { size: graph.nodes.length, edges: graph.edges.length, taskId: s.id, ours: s.fullLayout };
+    for (const engine of ['dagre', 'elk']) {
+      log(`reference layout: ${engine} on ${graph.nodes.length} subtasks…`);
+      const r = await timeLayout(engine, graph, { capMs });
+      row[engine] = { ...r, ms: round(r.ms, 1) ?? undefined };
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+try {
+  await main();
+} catch (err) {
+  console.error(`bench failed: ${err instanceof Error ? err.message : err}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,133 @@
+// Unit tests of the benchmark's pure pieces: `node --test bench/test/`.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseIndexHtml } from '../lib/bundle.mjs';
+import { changedStatuses, statusMap, taskGraph } from '../lib/graph.mjs';
+import { checkEdges, compareWithLayout, countOverlaps, layoutQuality } from '../lib/quality.mjs';
+import { judgeGoals, fmt } from '../lib/report.mjs';
+import { decodeMappings, SourceMap } from '../lib/sourcemap.mjs';
+import { gaps, quantile, summarize } from '../lib/stats.mjs';
+
+const box = (id, x, y, w = 220, h = 64) => ({ id, x, y, w, h });
+
+test('overlaps: touching boxes do not overlap, intersecting ones do', () => {
+  assert.equal(countOverlaps([box('1', 0, 0), box('2', 220, 0), box('3', 0, 64)]).overlaps, 0);
+  const r = countOverlaps([box('1', 0, 0), box('2', 100, 30), box('3', 500, 500)]);
+  assert.equal(r.overlaps, 1);
+  assert.deepEqual(r.examples, [['1', '2']]);
+});
+
+test('overlaps: a subtask inside a group backdrop is nesting, two stacked subtasks are not', () => {
+  const isSubtask = (id) => !id.startsWith('parallel:');
+  const group = box('parallel:1', 0, 0, 240, 300);
+  assert.equal(countOverlaps([group, box('1', 10, 36), box('2', 10, 118)], isSubtask).overlaps, 0);
+  assert.equal(countOverlaps([box('1', 10, 36), box('2', 10, 36)], isSubtask).overlaps, 1);
+  // A group that only partly covers a node is an overlap.
+  assert.equal(countOverlaps([group, box('9', 200, 100)], isSubtask).overlaps, 1);
+});
+
+test('edges must point from lower to higher x; missing endpoints are unchecked', () => {
+  const byId = new Map([box('1', 0, 0), box('2', 300, 0), box('3', 300, 100)].map((b) => [b.id, b]));
+  const r = checkEdges(
+    [
+      { source: '1', target: '2' },
+      { source: '2', target: '3' },
+      { source: '3', target: '1' },
+      { source: '1', target: '4' },
+    ],
+    byId,
+  );
+  assert.deepEqual({ checked: r.checked, backward: r.backward, unchecked: r.unchecked }, { checked: 3, backward: 2, unchecked: 1 });
+});
+
+test('taskGraph merges upstreams, downstreams and the vendor spelling, without duplicates', () => {
+  const g = taskGraph({
+    subtasks: [
+      { id: 1, status: 'SUCCESSFUL', upstreams: [], downstreams: [2] },
+      { id: 2, status: 'RUNNING', upstreams: [1], downstream: [3] },
+      { id: '3', status: 'PENDING', upstreams: [2, 99], paralleIdx: 0 },
+    ],
+  });
+  assert.deepEqual(g.nodes, ['1', '2', '3']);
+  assert.deepEqual(g.edges, [
+    { source: '1', target: '2' },
+    { source: '2', target: '3' },
+  ]);
+  assert.equal(g.subtasks[2].parallelIdx, 0);
+  const q = layoutQuality([box('1', 0, 0), box('2', 300, 0)], g);
+  assert.deepEqual([q.subtasksMeasured, q.edges.unchecked], [2, 1]);
+});
+
+test('changedStatuses counts subtasks whose status differs', () => {
+  const a = statusMap({ subtasks: [{ id: 1, status: 'RUNNING' }, { id: 2, status: 'PENDING' }] });
+  const b = statusMap({ subtasks: [{ id: 1, status: 'SUCCESSFUL' }, { id: 2, status: 'PENDING' }] });
+  assert.equal(changedStatuses(a, b), 1);
+  assert.equal(changedStatuses(b, b), 0);
+});
+
+test('stats: upper median, quantiles, frame gaps', () => {
+  assert.deepEqual(summarize([3, null, 1, 2]), { median: 2, min: 1, max: 3, n: 3 });
+  assert.equal(summarize([0, 61]).median, 61);
+  assert.equal(summarize([]).median, null);
+  assert.equal(quantile([0, 10], 0.5), 5);
+  assert.deepEqual(gaps([0, 16, 50]), [16, 34]);
+});
+
+test('goals judge the largest size and use the worst scenario', () => {
+  const figures = (first, overlaps) => ({
+    firstNodesMs: { median: first, max: first },
+    loadLongestTaskMs: { median: 0, max: 0 },
+    pollRelayouts: { median: null, max: null },
+    pollLongestTaskMs: { median: null, max: null },
+    panMaxFrameMs: { median: 40, max: 40 },
+    overlaps: { median: overlaps, max: overlaps },
+    backwardEdges: { median: 0, max: 0 },
+  });
+  const goals = judgeGoals(
+    [
+      { size: 100, summary: { figures: figures(9999, 1) } },
+      { size: 5000, summary: { figures: figures(1400, 0) } },
+      { size: 5000, summary: { figures: figures(1600, 0) } },
+    ],
+    { jsGzip: 200 * 1024 },
+  );
+  const by = Object.fromEntries(goals.map((g) => [g.figure, g]));
+  assert.equal(by['reply received → first nodes on screen'].value, 1600);
+  assert.equal(by['reply received → first nodes on screen'].pass, false);
+  assert.equal(by['layout quality: overlapping nodes'].pass, false);
+  assert.equal(by['poll that changes statuses: relayouts'].pass, null);
+  assert.equal(by['first-route JavaScript, gzip'].pass, true);
+  assert.equal(fmt(0, 'task'), '< 50 ms');
+});
+
+test('index.html: entry script, modulepreloads and stylesheets', () => {
+  const html = `<script type="module" crossorigin src="/assets/index-a.js"></script>
+    <link rel="modulepreload" crossorigin href="/assets/vendor-b.js"><link rel="stylesheet" crossorigin href="/assets/index-c.css">
+    <link rel="icon" href="/favicon.svg">`;
+  assert.deepEqual(parseIndexHtml(html), { scripts: ['/assets/index-a.js'], preloads: ['/assets/vendor-b.js'], styles: ['/assets/index-c.css'] });
+});
+
+test('source maps: VLQ segments decode and look up the nearest preceding segment', () => {
+  // "AAAA" = [0,0,0,0]; "KACA" = [5,0,1,0] relative; ";" starts line 2; "AAEAA" adds a name.
+  assert.deepEqual(decodeMappings('AAAA,KACA;AAEAA'), [
+    [
+      [0, 0, 0, 0],
+      [5, 0, 1, 0],
+    ],
+    [[0, 0, 3, 0, 0]],
+  ]);
+  const map = new SourceMap({ sources: ['../../src/a.ts'], names: ['layoutGraph'], mappings: 'AAAA,KACA;AAEAA' });
+  assert.deepEqual(map.lookup(0, 7), { source: 'src/a.ts', line: 2, name: undefined });
+  assert.deepEqual(map.lookup(1, 0), { source: 'src/a.ts', line: 4, name: 'layoutGraph' });
+  assert.equal(map.lookup(5, 0), null);
+});
+
+test('drawn nodes are compared with the full layout by id, within a pixel', () => {
+  const r = compareWithLayout([box('1', 0, 0), box('2', 300.4, 0), box('3', 10, 0), box('parallel:9', 0, 0)], [
+    { id: '1', x: 0, y: 0 },
+    { id: '2', x: 300, y: 0 },
+    { id: '3', x: 0, y: 0 },
+  ]);
+  assert.deepEqual([r.compared, r.mismatched], [3, 1]);
+  assert.equal(r.examples[0].id, '3');
+});
