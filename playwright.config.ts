@@ -1,11 +1,6 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/support/chromium.mjs';
 import { E2E_PORT, PROXY_CONSOLE_PORT, SENTINEL_PASSWORD, UPSTREAM_SIM_PORT } from './e2e/support/ports';
-
-/** Debian's Chromium where present (Playwright cannot download browsers here); Playwright's own elsewhere. */
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
-const executablePath = existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined;
-
 
 export default defineConfig({
   testDir: 'e2e',
@@ -23,18 +18,7 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
   webServer: [
     {
