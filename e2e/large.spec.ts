@@ -15,8 +15,10 @@ test('a 2,000-subtask task opens focused on the failure, and a node can be found
 
 test('a 5,000-subtask task opens and stays usable', async ({ page }) => {
   await page.goto(`/tasks/${TASK.scale5000Failed}`);
-  await expect(page.locator('.react-flow__node [data-status="FAILED"]').first()).toBeVisible({ timeout: 45_000 });
-  const id = await page.locator('.react-flow__node').first().getAttribute('data-id');
+  const failed = page.locator('.react-flow__node').filter({ has: page.locator('[data-status="FAILED"]') }).first();
+  await expect(failed).toBeVisible({ timeout: 45_000 });
+  // It opens centred on the failure, so that node is on screen and clickable.
+  const id = await failed.getAttribute('data-id');
   await graphNode(page, id!).click();
   await expect(page).toHaveURL(new RegExp(`subtask=${id}`));
   await page.screenshot({ path: 'test-results/screenshots/large-5000.png' });

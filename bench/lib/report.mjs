@@ -96,8 +96,12 @@ export function judgeGoals(scenarios, bundle) {
     return { figure: g.figure, goal: g.goal, scope, stat: g.stat, value, kind, pass: value === null ? null : value <= g.limit };
   });
   if (bundle) {
-    const kb = bundle.jsGzip / 1024;
-    out.push({ figure: 'first-route JavaScript, gzip', goal: '≤ 250 KB', scope: 'dist/index.html', stat: 'size', value: kb, kind: 'kb', pass: kb <= 250 });
+    // What the task route really fetched before its first nodes showed (lazy route and graph chunks
+    // included, layout code excluded), when a run observed it; else what index.html loads up front.
+    const observed = bundle.observed;
+    const kb = (observed ? observed.gzip : bundle.jsGzip) / 1024;
+    const scope = observed ? `/tasks/${observed.taskId}, as fetched` : 'dist/index.html';
+    out.push({ figure: 'first-route JavaScript, gzip', goal: '≤ 250 KB', scope, stat: 'size', value: kb, kind: 'kb', pass: kb <= 250 });
   }
   return out;
 }

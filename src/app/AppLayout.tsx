@@ -1,5 +1,6 @@
 import { Anchor, Box, Group, Text } from '@mantine/core';
-import { Link, Outlet } from 'react-router';
+import type { ReactNode } from 'react';
+import { Link } from 'wouter';
 import { OpenTaskField } from './OpenTaskField';
 
 const HEADER_HEIGHT = 48;
@@ -8,7 +9,7 @@ const HEADER_HEIGHT = 48;
  * The frame of every page: a slim top bar (product name home, "Open task by id") above a main
  * area that takes the rest of the viewport, so the task page can give its graph a real height.
  */
-export function AppLayout() {
+export function AppLayout({ children }: { children: ReactNode }) {
   return (
     <Box h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
       <Box
@@ -39,7 +40,7 @@ export function AppLayout() {
         </Group>
       </Box>
       <Box component="main" style={{ flex: 1, minHeight: 0, overflow: 'auto' }} bg="gray.0">
-        <Outlet />
+        {children}
       </Box>
     </Box>
   );

@@ -1,13 +1,13 @@
 import { ActionIcon, TextInput } from '@mantine/core';
 import { IconArrowRight, IconSearch } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation } from 'wouter';
 import { parseTaskId } from '../api/schemas';
 import { taskIdProblem } from './taskIdProblem';
 
 /** "Open task by id": validates before navigating, so a bad id never turns into a request. */
 export function OpenTaskField() {
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -21,7 +21,7 @@ export function OpenTaskField() {
     }
     setError(null);
     setValue('');
-    void navigate(`/tasks/${id}`);
+    navigate(`/tasks/${id}`);
   };
 
   return (

@@ -1,5 +1,4 @@
 import { MantineProvider } from '@mantine/core';
-import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -19,10 +18,8 @@ export function AppProviders({ children, queryClient, env = 'default' }: Props) 
   return (
     <MantineProvider theme={theme} forceColorScheme="light" env={env}>
       <QueryClientProvider client={client}>
-        <ModalsProvider>
-          <Notifications position="top-right" limit={4} />
-          {children}
-        </ModalsProvider>
+        <Notifications position="top-right" limit={4} />
+        {children}
       </QueryClientProvider>
     </MantineProvider>
   );

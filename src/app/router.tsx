@@ -1,31 +1,45 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { Route, Switch, useLocation } from 'wouter';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { TaskListPage } from './pages/TaskListPage';
-import { TaskPage } from './pages/TaskPage';
-import { RouteError } from './RouteError';
+import { TaskListPageSkeleton, TaskPageSkeleton } from './pages/PageSkeletons';
+import { useRawSearch } from './useRawSearch';
+
+// One chunk per page: the task page never downloads the list's filters and table, the list never
+// downloads the task page's header, actions and panel.
+const TaskListPage = lazy(() => import('./pages/TaskListPage').then((m) => ({ default: m.TaskListPage })));
+const TaskPage = lazy(() => import('./pages/TaskPage').then((m) => ({ default: m.TaskPage })));
 
 /**
  * `/` the task list, `/tasks/:taskInstanceId` one task, anything else a not-found page.
- * The inner errorElement keeps the top bar when a page throws; the outer one catches the layout itself.
+ * A page that throws (or whose code fails to download) gets an error in place of the page, under
+ * the top bar; the outer boundary catches the top bar itself. Both clear when the location changes.
  */
-export const routes: RouteObject[] = [
-  {
-    element: <AppLayout />,
-    errorElement: <RouteError />,
-    children: [
-      {
-        errorElement: <RouteError />,
-        children: [
-          { index: true, element: <TaskListPage /> },
-          { path: 'tasks/:taskInstanceId', element: <TaskPage /> },
-          { path: '*', element: <NotFoundPage /> },
-        ],
-      },
-    ],
-  },
-];
-
-export function createAppRouter() {
-  return createBrowserRouter(routes);
+export function AppRoutes() {
+  const [path] = useLocation();
+  const location = path + useRawSearch();
+  return (
+    <ErrorBoundary region="page" resetKey={location} backLink reload>
+      <AppLayout>
+        <ErrorBoundary region="page" resetKey={location} backLink reload>
+          <Switch>
+            <Route path="/">
+              <Suspense fallback={<TaskListPageSkeleton />}>
+                <TaskListPage />
+              </Suspense>
+            </Route>
+            <Route path="/tasks/:taskInstanceId">
+              <Suspense fallback={<TaskPageSkeleton />}>
+                <TaskPage />
+              </Suspense>
+            </Route>
+            <Route>
+              <NotFoundPage />
+            </Route>
+          </Switch>
+        </ErrorBoundary>
+      </AppLayout>
+    </ErrorBoundary>
+  );
 }

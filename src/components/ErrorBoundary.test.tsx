@@ -49,4 +49,17 @@ describe('ErrorBoundary', () => {
     rerender(page('b'));
     expect(screen.getByText('graph is fine')).toBeInTheDocument();
   });
+
+  it('offers a reload instead of a re-render when asked (a page whose code failed to download)', () => {
+    render(
+      <MantineProvider env="test">
+        <ErrorBoundary region="page" reload>
+          <Fragile />
+        </ErrorBoundary>
+      </MantineProvider>,
+    );
+    expect(screen.getByText('The page failed to render')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+  });
 });

@@ -9,6 +9,11 @@ interface Props {
   resetKey?: unknown;
   /** Offer the "Back to tasks" link in the fallback. */
   backLink?: boolean;
+  /**
+   * Offer "Reload" (a fresh page load) instead of "Try again": for errors a re-render cannot fix,
+   * such as a page whose code failed to download (React.lazy keeps the failure).
+   */
+  reload?: boolean;
 }
 
 interface State {
@@ -39,6 +44,8 @@ export class ErrorBoundary extends Component<Props, State> {
 
   private readonly reset = () => this.setState({ error: null });
 
+  private readonly reloadPage = () => window.location.reload();
+
   override render() {
     const { error } = this.state;
     if (!error) return this.props.children;
@@ -46,8 +53,8 @@ export class ErrorBoundary extends Component<Props, State> {
       <ErrorState
         title={`The ${this.props.region} failed to render`}
         message={error.message || 'Unknown error'}
-        onRetry={this.reset}
-        retryLabel="Try again"
+        onRetry={this.props.reload ? this.reloadPage : this.reset}
+        retryLabel={this.props.reload ? 'Reload' : 'Try again'}
         backLink={this.props.backLink ?? false}
       />
     );

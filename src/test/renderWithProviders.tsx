@@ -1,33 +1,35 @@
 import { MantineProvider } from '@mantine/core';
-import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
+import { Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
 import { createQueryClient } from '../api/queryClient';
 
 /**
- * Renders routes (or one element at any path) with the app's providers, a memory router and a
- * query client with the real policy minus retries, so an error shows up at once.
+ * Renders `ui` (a component, or the whole app's `<AppRoutes />`) at `url` with the app's providers,
+ * an in-memory location and a query client with the real policy minus retries, so an error shows up
+ * at once. `location()` is where the app is now; `history` lists the entries (a replace overwrites).
  */
-export function renderWithProviders(ui: RouteObject[] | ReactElement, { url = '/' }: { url?: string } = {}) {
+export function renderWithProviders(ui: ReactElement, { url = '/' }: { url?: string } = {}) {
   const queryClient = createQueryClient();
   queryClient.setDefaultOptions({
     ...queryClient.getDefaultOptions(),
     queries: { ...queryClient.getDefaultOptions().queries, retry: false },
   });
-  const routes = Array.isArray(ui) ? ui : [{ path: '*', element: ui }];
-  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const memory = memoryLocation({ path: url, record: true });
+  const location = () => {
+    const current = new URL(memory.history.at(-1) ?? '/', 'http://localhost');
+    return { pathname: current.pathname, search: current.search };
+  };
   const result = render(
     <MantineProvider env="test">
       <QueryClientProvider client={queryClient}>
-        <ModalsProvider>
-          <Notifications />
-          <RouterProvider router={router} />
-        </ModalsProvider>
+        <Notifications />
+        <Router hook={memory.hook}>{ui}</Router>
       </QueryClientProvider>
     </MantineProvider>,
   );
-  return { ...result, router, queryClient };
+  return { ...result, location, history: memory.history, queryClient };
 }

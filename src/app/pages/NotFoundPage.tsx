@@ -1,9 +1,9 @@
-import { useLocation } from 'react-router';
+import { useLocation } from 'wouter';
 import { ErrorState } from '../../components/ErrorState';
 import { useDocumentTitle } from '../useDocumentTitle';
 
 export function NotFoundPage() {
-  const { pathname } = useLocation();
+  const [pathname] = useLocation();
   useDocumentTitle('Page not found · OCP task console');
   return (
     <ErrorState

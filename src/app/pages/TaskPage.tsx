@@ -1,6 +1,6 @@
 import { Box, Group, Paper, Skeleton } from '@mantine/core';
-import { lazy, Suspense } from 'react';
-import { Navigate, useLocation, useParams } from 'react-router';
+import { Suspense, use } from 'react';
+import { Redirect, useParams } from 'wouter';
 import { parseTaskId, type TaskInstance } from '../../api/schemas';
 import { useTaskInstance } from '../../api/taskInstance';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
@@ -10,24 +10,39 @@ import { StaleDataWarning } from '../../components/StaleDataWarning';
 import { SubtaskPanel } from '../../features/task-detail/SubtaskPanel';
 import { TaskActions } from '../../features/task-detail/TaskActions';
 import { TaskHeader } from '../../features/task-detail/TaskHeader';
+import type { TaskGraphProps } from '../../features/task-graph/TaskGraph';
+import { trackPromise } from '../trackPromise';
 import { useDocumentTitle } from '../useDocumentTitle';
-import { InvalidTaskId, TaskPageSkeleton } from './TaskPageStates';
+import { useRawSearch } from '../useRawSearch';
+import { TaskPageSkeleton } from './PageSkeletons';
+import { InvalidTaskId } from './TaskPageStates';
 import { useSelectedSubtask } from './useSelectedSubtask';
 
-// React Flow and the layout code load with the first task page, not with the list.
-const TaskGraph = lazy(() => import('../../features/task-graph/TaskGraph').then((m) => ({ default: m.TaskGraph })));
+// React Flow stays out of this page's chunk, but is requested as soon as this module runs (the task
+// route matched), so it downloads while the task request is in flight instead of after the reply.
+const taskGraphModule = trackPromise(import('../../features/task-graph/TaskGraph'));
+
+/**
+ * The graph, read from the preloaded module with `use()` rather than React.lazy: lazy suspends on its
+ * first render even when the module has long arrived, which would cost up to 300 ms after the reply.
+ * Suspends (skeleton) only if the reply wins the race; a failed download lands in the graph's boundary.
+ */
+function TaskGraph(props: TaskGraphProps) {
+  const { TaskGraph: Graph } = use(taskGraphModule);
+  return <Graph {...props} />;
+}
 
 const GRAPH_MIN_HEIGHT = 480;
 const PANEL_WIDTH = 420;
 
 /** `/tasks/:taskInstanceId`: validates the id before anything is requested. */
 export function TaskPage() {
-  const { taskInstanceId = '' } = useParams();
-  const { search } = useLocation();
+  const { taskInstanceId = '' } = useParams<{ taskInstanceId?: string }>();
+  const search = useRawSearch();
   const id = parseTaskId(taskInstanceId);
   if (id === null) return <InvalidTaskIdPage raw={taskInstanceId} />;
   // `/tasks/007` and `/tasks/7` are one task: keep one URL for it.
-  if (id !== taskInstanceId) return <Navigate to={`/tasks/${id}${search}`} replace />;
+  if (id !== taskInstanceId) return <Redirect to={`/tasks/${id}${search}`} replace />;
   // Keyed so another task starts with fresh error boundaries and no stale selection state.
   return <TaskView key={id} id={id} />;
 }

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation } from 'wouter';
+import { useRawSearch } from '../useRawSearch';
 
 const PARAM = 'subtask';
 
@@ -8,20 +9,18 @@ const PARAM = 'subtask';
  * the history entry: clicking around the graph must not trap the Back button inside one task.
  */
 export function useSelectedSubtask(): [string | null, (id: string | null) => void] {
-  const [params, setParams] = useSearchParams();
-  const selected = params.get(PARAM) || null;
+  const [path, navigate] = useLocation();
+  const search = useRawSearch();
+  const selected = new URLSearchParams(search).get(PARAM) || null;
   const select = useCallback(
-    (id: string | null) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          if (id === null) next.delete(PARAM);
-          else next.set(PARAM, id);
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
+    (id: string | null) => {
+      const next = new URLSearchParams(search);
+      if (id === null) next.delete(PARAM);
+      else next.set(PARAM, id);
+      const query = next.toString();
+      navigate(query ? `${path}?${query}` : path, { replace: true });
+    },
+    [path, search, navigate],
   );
   return [selected, select];
 }

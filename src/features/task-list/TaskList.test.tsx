@@ -52,7 +52,7 @@ describe('TaskList', () => {
 
   it('sends the status filter as OCP’s comma list and keeps it in the URL', async () => {
     const { requestedUrls } = mockFetch(() => [200, okEnvelope(page([task(1)]))]);
-    const { router } = renderWithProviders(<TaskList />);
+    const { location, history } = renderWithProviders(<TaskList />);
     await screen.findByRole('link', { name: '1' });
     expect(requestedUrls()[0]?.searchParams.get('status')).toBeNull();
     expect(requestedUrls()[0]?.searchParams.get('page')).toBe('1');
@@ -63,32 +63,35 @@ describe('TaskList', () => {
     await userEvent.click(await screen.findByRole('option', { name: 'Running' }));
 
     await waitFor(() => expect(requestedUrls().at(-1)?.searchParams.get('status')).toBe('RUNNING,FAILED'));
-    expect(router.state.location.search).toBe('?status=RUNNING%2CFAILED');
+    expect(location().search).toBe('?status=RUNNING%2CFAILED');
+    // Each status pick is its own history entry, so Back undoes it.
+    expect(history).toEqual(['/', '/?status=FAILED', '/?status=RUNNING%2CFAILED']);
   });
 
   it('debounces the name filter into the request and the URL', async () => {
     const { requestedUrls } = mockFetch(() => [200, okEnvelope(page([task(1)]))]);
-    const { router } = renderWithProviders(<TaskList />, { url: '/?page=3' });
+    const { location, history } = renderWithProviders(<TaskList />, { url: '/?page=3' });
     await screen.findByRole('link', { name: '1' });
 
     await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'backup');
     await waitFor(() => expect(requestedUrls().at(-1)?.searchParams.get('name')).toBe('backup'));
     // One request for the whole word, not one per keystroke; a new filter starts at page 1.
     expect(requestedUrls().filter((u) => u.searchParams.has('name'))).toHaveLength(1);
-    expect(router.state.location.search).toBe('?name=backup');
+    expect(location().search).toBe('?name=backup');
+    expect(history).toHaveLength(1); // typing replaces the entry instead of adding one
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('backup');
   });
 
   it('says when nothing matches and clears the filters', async () => {
     const { requestedUrls } = mockFetch((url) => [200, okEnvelope(page(url.searchParams.has('status') ? [] : [task(5)]))]);
-    const { router } = renderWithProviders(<TaskList />, { url: '/?status=RUNNING&name=zzz' });
+    const { location } = renderWithProviders(<TaskList />, { url: '/?status=RUNNING&name=zzz' });
 
     expect(await screen.findByText('No tasks match these filters')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('zzz');
     await userEvent.click(screen.getAllByRole('button', { name: 'Clear filters' })[0]!);
 
     expect(await screen.findByRole('link', { name: '5' })).toBeInTheDocument();
-    expect(router.state.location.search).toBe('');
+    expect(location().search).toBe('');
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('');
     expect(requestedUrls().at(-1)?.searchParams.has('name')).toBe(false);
   });

@@ -1,6 +1,6 @@
 import { Anchor, Box, Skeleton, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import type { BasicTaskInstance } from '../../api/schemas';
 import { formatDateTime } from '../../components/formatting';
 import { TaskStatusBadge } from '../../components/StatusBadge';
@@ -44,7 +44,7 @@ const COLUMNS: Column[] = [
       </Anchor>
     ),
   },
-    {
+  {
     label: 'Status',
     // max-content: the badge truncates itself when squeezed, so the cell must not squeeze it.
     cell: (t) => (

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useRouter } from 'wouter';
 import { readListSearch, writeListSearch, type ListSearch } from './listSearch';
 
 /**
@@ -8,15 +8,20 @@ import { readListSearch, writeListSearch, type ListSearch } from './listSearch';
  * instead of adding one per keystroke.
  */
 export function useListSearch() {
-  const [params, setParams] = useSearchParams();
-  const search = useMemo(() => readListSearch(params), [params]);
+  const [path, navigate] = useLocation();
+  const router = useRouter();
+  // The raw query, not wouter's useSearch(): that one runs decodeURI first, so URLSearchParams
+  // would decode twice and a name filter "%41" would come back as "A".
+  const rawSearch = router.searchHook(router);
+  const search = useMemo(() => readListSearch(new URLSearchParams(rawSearch)), [rawSearch]);
 
   const update = useCallback(
     (patch: Partial<ListSearch>, options: { replace?: boolean } = {}) => {
       const next: ListSearch = { ...search, ...patch, page: patch.page ?? 1 };
-      setParams(writeListSearch(next), { replace: options.replace ?? false });
+      const query = writeListSearch(next).toString();
+      navigate(query ? `${path}?${query}` : path, { replace: options.replace ?? false });
     },
-    [search, setParams],
+    [search, path, navigate],
   );
 
   const clearFilters = useCallback(() => update({ statuses: [], name: '' }), [update]);

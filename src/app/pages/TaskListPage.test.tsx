@@ -1,0 +1,45 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { BasicTaskInstanceWire } from '../../api/schemas';
+import { errorEnvelope, mockFetch, okEnvelope } from '../../test/fetchMock';
+import { renderWithProviders } from '../../test/renderWithProviders';
+import { AppRoutes } from '../router';
+
+const listed: BasicTaskInstanceWire = {
+  id: 1001,
+  name: 'Add host',
+  creator: { id: 1, name: 'admin' },
+  status: 'FAILED',
+  type: 'MANUAL',
+  operation: 'EXECUTE',
+  createTime: '2024-05-01T10:00:00.000+08:00',
+  startTime: '2024-05-01T10:00:01.000+08:00',
+};
+
+describe('TaskListPage', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('is the home page: titles the tab, reads its filters from the URL, and its rows link to tasks', async () => {
+    const { requestedUrls } = mockFetch((url) =>
+      url.pathname.endsWith('/instances')
+        ? [200, okEnvelope({ contents: [listed], page: { number: 1, size: 20, totalElements: 1, totalPages: 1 } })]
+        : [404, errorEnvelope(404, 'The 1001 task does not exist.', 20000)],
+    );
+    const { location, history } = renderWithProviders(<AppRoutes />, { url: '/?name=%2541&status=FAILED' });
+
+    expect(await screen.findByRole('heading', { name: 'Tasks' })).toBeInTheDocument();
+    await waitFor(() => expect(document.title).toBe('Tasks · OCP task console'));
+    // Decoded once: "%41" stays "%41", it does not become "A".
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('%41');
+    expect(requestedUrls()[0]?.searchParams.get('name')).toBe('%41');
+    expect(requestedUrls()[0]?.searchParams.get('status')).toBe('FAILED');
+
+    const link = await screen.findByRole('link', { name: 'Add host' });
+    expect(link).toHaveAttribute('href', '/tasks/1001');
+    await userEvent.click(link);
+    expect(await screen.findByRole('heading', { name: 'Task 1001 does not exist' })).toBeInTheDocument();
+    expect(location().pathname).toBe('/tasks/1001');
+    expect(history).toEqual(['/?name=%2541&status=FAILED', '/tasks/1001']);
+  });
+});
