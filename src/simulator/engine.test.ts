@@ -1,20 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { TaskApiError } from './errors.ts';
 import { formatOcpTime } from './ocpTime.ts';
-import { byId, count, manualEngine, statuses, sub, T0, task } from './testkit.ts';
+import { byId, count, manualEngine, refusal, statuses, sub, T0, task } from './testkit.ts';
 
 const failsOnce = (ticks: number) => ({ runs: [{ ticks, fail: true, error: 'boom' }, { ticks }] });
-
-function refusal(fn: () => unknown): TaskApiError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof TaskApiError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('engine: submit and run', () => {
   it('submits RUNNING/EXECUTE with roots READY and every subtask PENDING/EXECUTE, runTime 1', () => {

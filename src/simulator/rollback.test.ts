@@ -1,19 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { findUndoOrderViolation, type Engine } from './engine.ts';
-import { TaskApiError } from './errors.ts';
 import type { SubtaskSpec } from './model.ts';
-import { byId, count, manualEngine, statuses, sub, task } from './testkit.ts';
-
-function refusal(fn: () => unknown): TaskApiError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof TaskApiError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+import { byId, count, manualEngine, refusal, statuses, sub, task } from './testkit.ts';
 
 /**
  * root → fan p0..p{n-1} (parallelIdx) → join → tail; join fails. With n > 10 the fan-out cannot all

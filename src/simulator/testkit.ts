@@ -1,4 +1,5 @@
 import { createEngine, type Engine } from './engine.ts';
+import { TaskApiError } from './errors.ts';
 import type { SubtaskSpec, SubtaskView, TaskSpec } from './model.ts';
 
 /** Test helpers: an engine on a hand-driven clock. Not used by the simulator itself. */
@@ -50,4 +51,15 @@ export function byId(engine: Engine, taskId: string, subtaskId: string): Subtask
 
 export function count(engine: Engine, id: string, status: string, operation?: string): number {
   return engine.task(id).subtasks.filter((s) => s.status === status && (!operation || s.operation === operation)).length;
+}
+
+/** The TaskApiError that `fn` throws; fails the test when it throws nothing or something else. */
+export function refusal(fn: () => unknown): TaskApiError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof TaskApiError) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal');
 }
