@@ -9,6 +9,8 @@ interface RequestOptions {
   method?: 'GET' | 'POST';
   query?: Record<string, string | number | undefined>;
   signal?: AbortSignal | undefined;
+  /** Give up after this long with a network ApiError (the request may or may not have reached OCP). */
+  timeoutMs?: number;
 }
 
 function buildUrl(path: string, query: RequestOptions['query']): string {
@@ -30,16 +32,20 @@ export async function request<S extends z.ZodMiniType>(
 ): Promise<z.output<S>>;
 export async function request(path: string, schema: null, options?: RequestOptions): Promise<unknown>;
 export async function request(path: string, schema: z.ZodMiniType | null, options: RequestOptions = {}): Promise<unknown> {
-  const { method = 'GET', query, signal } = options;
+  const { method = 'GET', query, signal, timeoutMs } = options;
+  const timeout = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
   let res: Response;
   try {
     res = await fetch(buildUrl(path, query), {
       method,
-      signal,
+      signal: signal && timeout ? AbortSignal.any([signal, timeout]) : (signal ?? timeout),
       headers: { Accept: 'application/json' },
       credentials: 'same-origin',
     });
   } catch (cause) {
+    if (timeout?.aborted) {
+      throw new ApiError({ kind: 'network', message: `OCP did not answer within ${timeoutMs! / 1000} s.`, cause });
+    }
     if (signal?.aborted) throw cause;
     throw new ApiError({ kind: 'network', message: 'Could not reach the OCP server. Check the network and try again.', cause });
   }

@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TaskInstance } from '../../api/schemas';
 import { errorEnvelope, jsonResponse, okEnvelope } from '../../test/fetchMock';
@@ -134,5 +135,43 @@ describe('TaskActions: the rollback dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Roll back 4 subtasks' }));
     expect(await screen.findByText('Rollback not permitted')).toBeInTheDocument();
     expect(screen.getByText(/needs the TASK_MANAGER permission/)).toHaveTextContent(`${message} (code 30014, trace 0bc49000675d41af)`);
+  });
+});
+
+describe('TaskActions: a task that changes while the dialog is open', () => {
+  /** Renders TaskActions for `first`, with a button that swaps in `second`, as a poll or refetch would. */
+  function Harness({ first, second }: { first: TaskInstance; second: TaskInstance }) {
+    const [task, setTask] = useState(first);
+    return (
+      <>
+        <button type="button" onClick={() => setTask(second)}>
+          simulate refetch
+        </button>
+        <TaskActions task={task} />
+      </>
+    );
+  }
+
+  it('blocks Confirm until the operator reviews the new reach', async () => {
+    const first = failedFanOutTask();
+    // Someone retried the task: the failed branch ran again, and more subtasks have run since.
+    const subtasks = wireSubtasks(FAN_OUT_SPECS).map((s) => (s.status === 'PENDING' ? { ...s, status: 'SUCCESSFUL' as const } : s));
+    const second = makeTask({ subtasks });
+    const user = userEvent.setup();
+    renderWithProviders(<Harness first={first} second={second} />);
+    await user.click(rollbackButton());
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('button', { name: 'Roll back 4 subtasks' })).toBeEnabled();
+
+    await user.click(screen.getByRole('button', { name: 'simulate refetch', hidden: true }));
+    expect(within(dialog).getByText('The task changed since this dialog opened')).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Roll back 4 subtasks' })).toBeDisabled();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Review again' }));
+    expect(within(dialog).queryByText('The task changed since this dialog opened')).not.toBeInTheDocument();
+    const confirm = within(dialog).getByRole('button', { name: /^Roll back \d+ subtasks$/ });
+    expect(confirm).toBeEnabled();
+    expect(confirm).not.toHaveAccessibleName('Roll back 4 subtasks');
+    expect(posts()).toHaveLength(0);
   });
 });

@@ -1,6 +1,8 @@
 import { Button, Group, Tooltip } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { taskKeys } from '../../api/taskKeys';
 import type { TaskInstance } from '../../api/schemas';
 import { RollbackDialog } from './RollbackDialog';
 import { rollbackAvailability } from './rollbackPlan';
@@ -13,6 +15,9 @@ export function TaskActions({ task }: { task: TaskInstance }) {
   // The dialog keeps the task as it was when opened, so a refetch cannot change what is being confirmed.
   const [planned, setPlanned] = useState<TaskInstance | null>(null);
   const [opened, setOpened] = useState(false);
+  // Each opening is a new dialog, with its own mutation state.
+  const [session, setSession] = useState(0);
+  const queryClient = useQueryClient();
 
   return (
     <Group gap="xs">
@@ -36,14 +41,26 @@ export function TaskActions({ task }: { task: TaskInstance }) {
             aria-describedby={reason === undefined ? undefined : reasonId}
             onClick={() => {
               setPlanned(task);
+              setSession((n) => n + 1);
               setOpened(true);
+              // A FAILED task is not polled: fetch it now, so the dialog notices if it is out of date.
+              void queryClient.invalidateQueries({ queryKey: taskKeys.instance(task.id) });
             }}
           >
             {task.status === 'FAILED' && task.operation === 'ROLLBACK' ? 'Rollback again…' : 'Rollback…'}
           </Button>
         </span>
       </Tooltip>
-      {planned && <RollbackDialog task={planned} opened={opened} onClose={() => setOpened(false)} />}
+      {planned && (
+        <RollbackDialog
+          key={session}
+          task={planned}
+          current={task}
+          onReview={() => setPlanned(task)}
+          opened={opened}
+          onClose={() => setOpened(false)}
+        />
+      )}
     </Group>
   );
 }

@@ -109,3 +109,11 @@ export function rollbackAvailability(task: TaskInstance): RollbackAvailability {
     reason: rollback ? 'This task was already rolled back' : 'Nothing failed: the task succeeded',
   };
 }
+
+/**
+ * What a rollback's reach depends on: the task's state and every subtask's status and operation.
+ * Two tasks with the same key have the same rollback plan.
+ */
+export function rollbackStateKey(task: TaskInstance): string {
+  return `${task.status}/${task.operation}|${task.subtasks.map((s) => `${s.id}:${s.status}:${s.operation}`).join(',')}`;
+}
