@@ -19,9 +19,9 @@ export default tseslint.config(
     },
   },
   {
-    // The browser bundle must never pull in the Node-side simulator.
+    // The browser bundle must never pull in the Node-side simulator (tests and their fixtures may).
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/simulator/**'],
+    ignores: ['src/simulator/**', 'src/**/*.test.{ts,tsx}', 'src/**/fixtures.ts', 'src/**/*.bench.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/simulator/**', '**/simulator'], message: 'The simulator is Node-side only.' }] }],
     },

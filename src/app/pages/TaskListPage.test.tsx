@@ -1,21 +1,12 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { BasicTaskInstanceWire } from '../../api/schemas';
 import { errorEnvelope, mockFetch, okEnvelope } from '../../test/fetchMock';
+import { basicTask, taskPage } from '../../test/listFixtures';
 import { renderWithProviders } from '../../test/renderWithProviders';
 import { AppRoutes } from '../router';
 
-const listed: BasicTaskInstanceWire = {
-  id: 1001,
-  name: 'Add host',
-  creator: { id: 1, name: 'admin' },
-  status: 'FAILED',
-  type: 'MANUAL',
-  operation: 'EXECUTE',
-  createTime: '2024-05-01T10:00:00.000+08:00',
-  startTime: '2024-05-01T10:00:01.000+08:00',
-};
+const listed = basicTask(1001, { name: 'Add host' });
 
 describe('TaskListPage', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -23,7 +14,7 @@ describe('TaskListPage', () => {
   it('is the home page: titles the tab, reads its filters from the URL, and its rows link to tasks', async () => {
     const { requestedUrls } = mockFetch((url) =>
       url.pathname.endsWith('/instances')
-        ? [200, okEnvelope({ contents: [listed], page: { number: 1, size: 20, totalElements: 1, totalPages: 1 } })]
+        ? [200, okEnvelope(taskPage([listed]))]
         : [404, errorEnvelope(404, 'The 1001 task does not exist.', 20000)],
     );
     const { location, history } = renderWithProviders(<AppRoutes />, { url: '/?name=%2541&status=FAILED' });

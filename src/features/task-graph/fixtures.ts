@@ -5,6 +5,8 @@
  * an occasional skip edge from an earlier step, as OCP's cluster deployment templates produce.
  */
 import type { SubtaskInstance, SubtaskStatus } from '../../api/schemas';
+// Test-only code may share the simulator's seeded PRNG; the app bundle never imports this file.
+import { createRng } from '../../simulator/rng.ts';
 
 export interface GenerateOptions {
   /** Approximate number of subtasks; the generator stops at the first stage boundary at or past it. */
@@ -16,17 +18,6 @@ export interface GenerateOptions {
   state?: 'FAILED' | 'RUNNING';
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Draft {
   id: string;
   name: string;
@@ -36,7 +27,7 @@ interface Draft {
 }
 
 export function generateSubtasks({ count, seed = 1, shape = 'ocp', state = 'FAILED' }: GenerateOptions): SubtaskInstance[] {
-  const random = mulberry32(seed);
+  const random = createRng(seed);
   const drafts = shape === 'ocp' ? ocpShape(count, random) : randomShape(count, random);
   const failAt = Math.floor(drafts.length * 0.4);
   return drafts.map((d, i) => finish(d, i, i < failAt ? 'SUCCESSFUL' : i === failAt ? state : 'PENDING'));

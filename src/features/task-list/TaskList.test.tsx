@@ -1,26 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { BasicTaskInstanceWire, TaskPageWire } from '../../api/schemas';
+import type { BasicTaskInstanceWire } from '../../api/schemas';
 import { mockFetch, okEnvelope } from '../../test/fetchMock';
+import { basicTask, taskPage } from '../../test/listFixtures';
 import { renderWithProviders } from '../../test/renderWithProviders';
 import { TaskList } from './TaskList';
 
-const task = (id: number, over: Partial<BasicTaskInstanceWire> = {}): BasicTaskInstanceWire => ({
-  id,
-  name: `Task number ${id}`,
-  creator: { id: 1, name: 'admin' },
-  status: 'FAILED',
-  type: 'MANUAL',
-  operation: 'EXECUTE',
-  createTime: '2024-05-01T10:00:00.000+08:00',
-  startTime: '2024-05-01T10:00:01.000+08:00',
-  ...over,
-});
-
-function page(contents: BasicTaskInstanceWire[], totalElements = contents.length): TaskPageWire {
-  return { contents, page: { number: 1, size: 20, totalElements, totalPages: Math.ceil(totalElements / 20) } };
-}
+const task = basicTask;
+const page = (contents: BasicTaskInstanceWire[], totalElements = contents.length) => taskPage(contents, 1, 20, totalElements);
 
 describe('TaskList', () => {
   afterEach(() => vi.restoreAllMocks());
