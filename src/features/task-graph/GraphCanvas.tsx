@@ -31,8 +31,6 @@ export interface GraphCanvasProps {
   size: Size;
 }
 
-const noGroups = new Map<string, string>();
-
 /** Mount once per structure (key it by the structure hash): the opening viewport is chosen at mount only. */
 export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect, size }: GraphCanvasProps) {
   const store = useStoreApi();
@@ -53,7 +51,7 @@ export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect,
   const allEdges = useMemo(() => buildFlowEdges(structure, statusById), [structure, statusById]);
   const overview = useFlowStoreElements(allNodes, allEdges, large);
   const counts = useMemo(() => countStatuses(subtasks), [subtasks]);
-  const { locate, fit, focusOn } = useViewportFocus({ layout, subtasks, selectedId, drawnAs: noGroups });
+  const { locate, fit, focusOn } = useViewportFocus({ layout, subtasks, selectedId });
 
   const onNodeClick: NodeMouseHandler<FlowNode> = (_, node) => {
     if (node.type === 'subtask') onSelect(node.id);

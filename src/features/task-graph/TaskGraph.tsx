@@ -50,15 +50,12 @@ function useFirstSize() {
   return [ref, size] as const;
 }
 
-const noneCollapsed: ReadonlySet<string> = new Set();
-
 // This module loads when a task page is about to draw its graph: boot the layout worker now, in parallel.
 prewarmLayoutWorker();
 
 function TaskGraphBody({ subtasks, selectedId, onSelect, size }: TaskGraphProps & { size: Size }) {
   const structure = useGraphStructure(subtasks);
-  // Parallel groups are always drawn expanded for now; the layout already supports collapsed ones.
-  const { status, layout, error } = useGraphLayout(structure, noneCollapsed);
+  const { status, layout, error } = useGraphLayout(structure);
 
   if (subtasks.length === 0) {
     return (

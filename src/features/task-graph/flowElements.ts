@@ -111,25 +111,15 @@ const EDGE_STYLES: Partial<Record<SubtaskStatus, Edge['style']>> = {
 
 const edgeCache = new WeakMap<GraphStructure, Map<string, Edge>>();
 
-export function buildFlowEdges(
-  structure: GraphStructure,
-  statusById: ReadonlyMap<string, SubtaskStatus>,
-  drawnAs: ReadonlyMap<string, string> = new Map(),
-): Edge[] {
+export function buildFlowEdges(structure: GraphStructure, statusById: ReadonlyMap<string, SubtaskStatus>): Edge[] {
   const previous = edgeCache.get(structure) ?? new Map<string, Edge>();
   const next = new Map<string, Edge>();
   const edges: Edge[] = [];
-  for (const e of structure.edges) {
-    const source = drawnAs.get(e.source) ?? e.source;
-    const target = drawnAs.get(e.target) ?? e.target;
-    const id = source === e.source && target === e.target ? e.id : `${source}->${target}`;
-    if (source === target || next.has(id)) continue;
-    const style = target === e.target ? EDGE_STYLES[statusById.get(target) ?? 'PENDING'] : undefined;
+  for (const { id, source, target } of structure.edges) {
+    // Coloured by where it leads, so the way into a failed or running subtask stands out.
+    const style = EDGE_STYLES[statusById.get(target) ?? 'PENDING'];
     const old = previous.get(id);
-    const edge: Edge =
-      old && old.style === style && old.source === source && old.target === target
-        ? old
-        : { id, source, target, style, selectable: false, focusable: false };
+    const edge: Edge = old && old.style === style ? old : { id, source, target, style, selectable: false, focusable: false };
     next.set(id, edge);
     edges.push(edge);
   }

@@ -8,45 +8,36 @@ export type GraphLayoutState =
   | { status: 'ready'; layout: GraphLayout; error: null }
   | { status: 'error'; layout: null; error: string };
 
-export function layoutKey(structure: GraphStructure, collapsed: ReadonlySet<string>): string {
-  return collapsed.size === 0 ? structure.hash : `${structure.hash}|${[...collapsed].sort().join(',')}`;
-}
-
 interface Settled {
-  key: string;
   hash: string;
   layout?: GraphLayout;
   error?: string;
 }
 
 /**
- * The layout of a structure: once per structure hash (and set of collapsed groups), from the cache
- * when it has one. While a new layout of the same structure runs (a group was expanded), the previous
- * one stays on screen; results for a structure no longer shown are cached but not applied.
+ * The layout of a structure: once per structure hash, from the cache when it has one (revisits and
+ * polls never lay out again); results for a structure no longer shown are cached but not applied.
  */
-export function useGraphLayout(structure: GraphStructure, collapsed: ReadonlySet<string>): GraphLayoutState {
-  const key = layoutKey(structure, collapsed);
+export function useGraphLayout(structure: GraphStructure): GraphLayoutState {
+  const { hash, cycle } = structure;
   const [settled, setSettled] = useState<Settled | null>(null);
-  const cycle = structure.cycle;
 
-  // Also on a cache hit: the settled layout is what stays on screen while the next one (same structure) runs.
   useEffect(() => {
+    // Also on a cache hit: the settled copy keeps the layout on screen even if the cache evicts it.
     if (cycle) return;
     let current = true;
-    const hash = structure.hash;
-    requestLayout(key, toLayoutInput(structure, collapsed)).then(
-      (layout) => current && setSettled({ key, hash, layout }),
-      (error: unknown) => current && setSettled({ key, hash, error: error instanceof Error ? error.message : String(error) }),
+    requestLayout(hash, toLayoutInput(structure)).then(
+      (layout) => current && setSettled({ hash, layout }),
+      (error: unknown) => current && setSettled({ hash, error: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       current = false;
     };
-  }, [key, cycle, structure, collapsed]);
+  }, [hash, cycle, structure]);
 
   if (cycle) return { status: 'error', layout: null, error: `The subtasks form a cycle (${cycle.join(' → ')} → ${cycle[0] ?? ''}), so they cannot be drawn as a flow.` };
-  const hit = cachedLayout(key) ?? (settled?.key === key ? settled.layout : undefined);
+  const hit = cachedLayout(hash) ?? (settled?.hash === hash ? settled.layout : undefined);
   if (hit) return { status: 'ready', layout: hit, error: null };
-  if (settled?.key === key && settled.error !== undefined) return { status: 'error', layout: null, error: settled.error };
-  if (settled?.hash === structure.hash && settled.layout) return { status: 'ready', layout: settled.layout, error: null };
+  if (settled?.hash === hash && settled.error !== undefined) return { status: 'error', layout: null, error: settled.error };
   return { status: 'pending', layout: null, error: null };
 }

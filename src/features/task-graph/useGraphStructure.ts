@@ -4,7 +4,7 @@ import { buildGraphStructure, type GraphStructure } from './model';
 
 type Input = Pick<SubtaskInstance, 'id' | 'upstreams' | 'downstreams' | 'parallelIdx'>;
 
-/** True when both lists describe the same graph; array identity first, as TanStack Query's structural sharing keeps unchanged arrays. */
+/** True when both lists describe the same graph (same ids, order, edges and parallel indexes). */
 export function sameStructureInput(a: readonly Input[], b: readonly Input[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;

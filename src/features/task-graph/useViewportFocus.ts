@@ -9,8 +9,6 @@ interface Options {
   layout: GraphLayout;
   subtasks: readonly SubtaskInstance[];
   selectedId: string | null;
-  /** Where a subtask is drawn: itself, or the collapsed group holding it. */
-  drawnAs: ReadonlyMap<string, string>;
 }
 
 /**
@@ -18,11 +16,11 @@ interface Options {
  * made outside the graph (the side panel's links) into view. The opening viewport is set at mount
  * (see GraphCanvas); nothing here reacts to a poll.
  */
-export function useViewportFocus({ layout, subtasks, selectedId, drawnAs }: Options) {
+export function useViewportFocus({ layout, subtasks, selectedId }: Options) {
   const { setViewport, viewportInitialized } = useReactFlow();
   const store = useStoreApi();
 
-  const positionOf = useCallback((id: string) => layout.positions.get(drawnAs.get(id) ?? id) ?? null, [layout, drawnAs]);
+  const positionOf = useCallback((id: string) => layout.positions.get(id) ?? null, [layout]);
 
   /** Our own fit: with windowing React Flow holds only some nodes, so its fitView would fit those. */
   const fit = useCallback(() => {
