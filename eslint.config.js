@@ -19,11 +19,10 @@ export default tseslint.config(
     },
   },
   {
-    // The browser bundle must never pull in the Node-side simulator (tests and their fixtures may).
+    // The browser app never imports Node-side code (server/: the server, the proxy, the simulator).
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/simulator/**', 'src/**/*.test.{ts,tsx}', 'src/**/fixtures.ts', 'src/**/*.bench.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/simulator/**', '**/simulator'], message: 'The simulator is Node-side only.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/server'], message: 'src/ is the browser app; server/ is Node-side only.' }] }],
     },
   },
   {

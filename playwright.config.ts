@@ -31,7 +31,7 @@ export default defineConfig({
     },
     {
       // A stand-in for a real OCP: the standalone simulator with Basic auth required.
-      command: 'npx tsx src/simulator/cli.ts',
+      command: 'npx tsx server/simulator/cli.ts',
       url: `http://127.0.0.1:${UPSTREAM_SIM_PORT}/__simulator/scenarios`,
       env: { SIM_PORT: String(UPSTREAM_SIM_PORT), HOST: '127.0.0.1', SIM_AUTH: '1' },
       reuseExistingServer: !process.env.CI,

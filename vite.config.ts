@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
-import { ocpProxyConfig, readOcpTarget } from './src/server/ocpProxy.ts';
-import { ocpSimulator } from './src/simulator/vitePlugin.ts';
+import { ocpProxyConfig, readOcpTarget } from './server/proxy/ocpProxy.ts';
+import { ocpSimulator } from './server/simulator/vitePlugin.ts';
 
 export default defineConfig(({ mode }) => {
   // Server-side only: OCP_* never gets a VITE_ prefix, so none of it can reach the bundle.

@@ -25,7 +25,7 @@ import { round } from './lib/stats.mjs';
 const DIST = 'bench/results/dist';
 const LAYOUT_DIR = fileURLToPath(new URL('../src/features/task-graph', import.meta.url));
 
-/** The simulator's scale scenarios (src/simulator/scenarios.ts), if it cannot list them itself. */
+/** The simulator's scale scenarios (server/simulator/scenarios.ts), if it cannot list them itself. */
 const KNOWN_SCENARIOS = [
   { id: 9100, size: 100, state: 'FAILED' },
   { id: 9101, size: 100, state: 'RUNNING' },

@@ -1,6 +1,6 @@
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 
-/** Scenario ids of the built-in simulator (src/simulator/scenarios.ts). */
+/** Scenario ids of the built-in simulator (server/simulator/scenarios.ts). */
 export const TASK = {
   sample: '35000312',
   failedFanout: '1001',

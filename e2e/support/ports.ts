@@ -1,6 +1,10 @@
-/** Ports and secrets shared by playwright.config.ts and the specs. */
-export const E2E_PORT = 5273;
-export const PROXY_CONSOLE_PORT = 5274;
-export const UPSTREAM_SIM_PORT = 5281;
+/**
+ * Ports and secrets shared by playwright.config.ts and the specs. E2E_PORT_BASE moves the whole block,
+ * so two checkouts can run their suites side by side on one machine.
+ */
+const base = Number(process.env.E2E_PORT_BASE) || 5270;
+export const E2E_PORT = base + 3;
+export const PROXY_CONSOLE_PORT = base + 4;
+export const UPSTREAM_SIM_PORT = base + 11;
 /** Planted in the build's environment so a test can prove credentials never reach the bundle. */
 export const SENTINEL_PASSWORD = 'e2e-sentinel-Pa55word';

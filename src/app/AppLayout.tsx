@@ -1,5 +1,6 @@
 import { Anchor, Box, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { OpenTaskField } from './OpenTaskField';
 
@@ -10,6 +11,7 @@ const HEADER_HEIGHT = 48;
  * area that takes the rest of the viewport, so the task page can give its graph a real height.
  */
 export function AppLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <Box h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
       <Box
@@ -28,12 +30,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <Anchor component={Link} to="/" underline="never" c="dark" fw={600} size="md">
             <Group gap={8} wrap="nowrap" component="span">
               <img src="/favicon.svg" alt="" width={22} height={22} />
-              <span>OCP task console</span>
+              <span>{t('app.name')}</span>
             </Group>
           </Anchor>
           <Group gap="md" wrap="nowrap">
             <Text size="xs" c="dimmed" visibleFrom="sm">
-              OceanBase Cloud Platform
+              {t('app.platform')}
             </Text>
             <OpenTaskField />
           </Group>

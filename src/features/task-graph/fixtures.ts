@@ -5,8 +5,6 @@
  * an occasional skip edge from an earlier step, as OCP's cluster deployment templates produce.
  */
 import type { SubtaskInstance, SubtaskStatus } from '../../api/schemas';
-// Test-only code may share the simulator's seeded PRNG; the app bundle never imports this file.
-import { createRng } from '../../simulator/rng.ts';
 
 export interface GenerateOptions {
   /** Approximate number of subtasks; the generator stops at the first stage boundary at or past it. */
@@ -126,5 +124,16 @@ function finish(d: Draft, i: number, status: SubtaskStatus): SubtaskInstance {
     createTime: new Date(base).toISOString(),
     ...(status !== 'PENDING' ? { startTime: new Date(base + 500).toISOString() } : {}),
     ...(status === 'SUCCESSFUL' || status === 'FAILED' ? { finishTime: new Date(base + 1_500).toISOString() } : {}),
+  };
+}
+
+/** mulberry32, the same seeded PRNG as the simulator's (which src/ may not import), so graphs match across runs. */
+function createRng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }

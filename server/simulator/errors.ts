@@ -1,4 +1,4 @@
-import { OcpErrorCode } from '../api/schemas.ts';
+import { OcpErrorCode } from '../../src/api/schemas.ts';
 
 /** A refusal the way OCP words it: HTTP status, optional error code, en-US message. */
 export class TaskApiError extends Error {

@@ -1,4 +1,4 @@
-import type { SubtaskOperation, SubtaskStatus, TaskOperation, TaskStatus } from '../api/schemas.ts';
+import type { SubtaskOperation, SubtaskStatus, TaskOperation, TaskStatus } from '../../src/api/schemas.ts';
 
 /** One run of a subtask as the scenario plans it: how many ticks it takes and whether it fails. */
 export interface RunPlan {

@@ -3,7 +3,7 @@ import type {
   LongId,
   SubtaskInstanceWire,
   TaskInstanceWire,
-} from '../api/schemas.ts';
+} from '../../src/api/schemas.ts';
 import type { SubtaskView, TaskView } from './model.ts';
 import { formatOcpTime } from './ocpTime.ts';
 

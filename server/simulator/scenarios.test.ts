@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { TaskInstance, TaskPage, type TaskInstance as Task } from '../api/schemas.ts';
+import { TaskInstance, TaskPage, type TaskInstance as Task } from '../../src/api/schemas.ts';
 import { createEngine, findUndoOrderViolation, type Engine } from './engine.ts';
 import { generateLayeredTask } from './generate.ts';
 import { installScenarios, SCENARIO_IDS, SCENARIOS, type ScenarioKey } from './scenarios.ts';

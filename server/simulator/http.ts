@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hostname } from 'node:os';
-import type { EnvelopeWire } from '../api/schemas.ts';
+import type { EnvelopeWire } from '../../src/api/schemas.ts';
 import { handleControl } from './control.ts';
 import { accessDenied, notALong, notLoggedIn, TaskApiError } from './errors.ts';
 import { formatOcpTime } from './ocpTime.ts';

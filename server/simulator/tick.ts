@@ -1,4 +1,4 @@
-import { compareSubtasks } from '../api/schemas.ts';
+import { compareSubtasks } from '../../src/api/schemas.ts';
 import { formatOcpTime } from './ocpTime.ts';
 import { endRun, MAX_RUNNING, setStatus, stamp, startRun, tickTime, type SubtaskRt, type TaskRt } from './runtime.ts';
 

@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Envelope, TaskInstance, TaskPage } from '../api/schemas.ts';
+import { Envelope, TaskInstance, TaskPage } from '../../src/api/schemas.ts';
 import { createSimulatorMiddleware } from './http.ts';
 import { SCENARIO_IDS, SCENARIOS } from './scenarios.ts';
 import { createSimulator } from './simulator.ts';

@@ -1,5 +1,5 @@
-import { compareIds, TASK_STATUSES } from '../api/schemas.ts';
-import type { TaskPageWire } from '../api/schemas.ts';
+import { compareIds, TASK_STATUSES } from '../../src/api/schemas.ts';
+import type { TaskPageWire } from '../../src/api/schemas.ts';
 import { TaskApiError } from './errors.ts';
 import type { TaskView } from './model.ts';
 import { taskToBasicWire } from './wire.ts';

@@ -1,4 +1,4 @@
-import type { SubtaskOperation, SubtaskStatus, TaskOperation, TaskStatus } from '../api/schemas.ts';
+import type { SubtaskOperation, SubtaskStatus, TaskOperation, TaskStatus } from '../../src/api/schemas.ts';
 import type { RunPlan, SubtaskView, TaskSpec, TaskView } from './model.ts';
 import { formatOcpTime } from './ocpTime.ts';
 import { createRng, hashSeed, shuffle, type Rng } from './rng.ts';
