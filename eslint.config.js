@@ -16,8 +16,6 @@ const NOT_YET_TRANSLATED = [
   'src/components/ErrorState.tsx',
   'src/components/StaleDataWarning.tsx',
   'src/features/task-detail/**',
-  'src/features/task-list/**',
-  'src/features/task-graph/**',
 ];
 
 export default tseslint.config(

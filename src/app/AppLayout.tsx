@@ -2,6 +2,7 @@ import { Anchor, Box, Group, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { LanguageSelect } from './LanguageSelect';
 import { OpenTaskField } from './OpenTaskField';
 
@@ -44,10 +45,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Text>
             <OpenTaskField />
             <LanguageSelect />
+            <ColorSchemeToggle />
           </Group>
         </Group>
       </Box>
-      <Box component="main" style={{ flex: 1, minHeight: 0, overflow: 'auto' }} bg="gray.0">
+      <Box component="main" style={{ flex: 1, minHeight: 0, overflow: 'auto' }} bg="var(--ocp-page)">
         {children}
       </Box>
     </Box>

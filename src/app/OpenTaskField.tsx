@@ -48,7 +48,17 @@ export function OpenTaskField() {
             <IconArrowRight size={14} />
           </ActionIcon>
         }
-        styles={{ error: { position: 'absolute', whiteSpace: 'nowrap' } }}
+        // Under the top bar, over the page: its own background keeps it readable on whatever is beneath.
+        styles={{
+          error: {
+            position: 'absolute',
+            whiteSpace: 'nowrap',
+            background: 'var(--mantine-color-body)',
+            padding: '2px 4px',
+            borderRadius: 'var(--mantine-radius-sm)',
+            boxShadow: 'var(--mantine-shadow-xs)',
+          },
+        }}
       />
     </form>
   );

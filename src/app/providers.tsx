@@ -1,9 +1,13 @@
-import { MantineProvider } from '@mantine/core';
+import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createQueryClient } from '../api/queryClient';
-import { theme } from './theme';
+import { createAppTheme, cssVariablesResolver } from './theme';
+
+/** Light or dark follows the system until the operator picks one in the top bar; the pick is remembered. */
+const colorSchemeManager = localStorageColorSchemeManager({ key: 'ocp-console.color-scheme' });
 
 interface Props {
   children: ReactNode;
@@ -15,8 +19,17 @@ interface Props {
 
 export function AppProviders({ children, queryClient, env = 'default' }: Props) {
   const [client] = useState(() => queryClient ?? createQueryClient());
+  const { t } = useTranslation();
+  const closeLabel = t('close');
+  const theme = useMemo(() => createAppTheme(closeLabel), [closeLabel]);
   return (
-    <MantineProvider theme={theme} forceColorScheme="light" env={env}>
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="auto"
+      colorSchemeManager={colorSchemeManager}
+      env={env}
+    >
       <QueryClientProvider client={client}>
         <Notifications position="top-right" limit={4} />
         {children}

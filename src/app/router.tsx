@@ -22,9 +22,9 @@ export function AppRoutes() {
   const [path] = useLocation();
   const location = path + useRawSearch();
   return (
-    <ErrorBoundary region={t('region.page')} resetKey={location} backLink reload>
+    <ErrorBoundary region={t('region.page')} resetKey={location} backLink reload level={1}>
       <AppLayout>
-        <ErrorBoundary region={t('region.page')} resetKey={location} backLink reload>
+        <ErrorBoundary region={t('region.page')} resetKey={location} backLink reload level={1}>
           <Switch>
             <Route path="/">
               <Suspense fallback={<TaskListPageSkeleton />}>

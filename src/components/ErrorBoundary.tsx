@@ -15,6 +15,8 @@ interface Props {
    * such as a page whose code failed to download (React.lazy keeps the failure).
    */
   reload?: boolean;
+  /** Heading level of the fallback's title: 1 for a boundary around a whole page. */
+  level?: 1 | 2;
 }
 
 interface State {
@@ -57,12 +59,20 @@ export class ErrorBoundary extends Component<Props, State> {
         onRetry={this.props.reload ? this.reloadPage : this.reset}
         reload={this.props.reload ?? false}
         backLink={this.props.backLink ?? false}
+        level={this.props.level ?? 2}
       />
     );
   }
 }
 
-function BoundaryFallback(props: { region: string; error: Error; onRetry: () => void; reload: boolean; backLink: boolean }) {
+function BoundaryFallback(props: {
+  region: string;
+  error: Error;
+  onRetry: () => void;
+  reload: boolean;
+  backLink: boolean;
+  level: 1 | 2;
+}) {
   const { t } = useTranslation();
   return (
     <ErrorState
@@ -71,6 +81,7 @@ function BoundaryFallback(props: { region: string; error: Error; onRetry: () => 
       onRetry={props.onRetry}
       retryLabel={props.reload ? t('boundary.reload') : t('boundary.tryAgain')}
       backLink={props.backLink}
+      level={props.level}
     />
   );
 }

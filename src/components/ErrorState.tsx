@@ -15,6 +15,8 @@ export interface ErrorStateProps {
   backLink?: boolean;
   /** Label for the retry button ("Try again" in error boundaries). */
   retryLabel?: string;
+  /** Heading level of the title: 1 when the error is the whole page (every page needs its h1). */
+  level?: 1 | 2;
 }
 
 /** A failure explained in place: what happened, the facts to quote, and the ways out. */
@@ -26,6 +28,7 @@ export function ErrorState({
   retrying = false,
   backLink = false,
   retryLabel = 'Retry',
+  level = 2,
 }: ErrorStateProps) {
   return (
     <Paper withBorder p="lg" radius="sm" maw={720} w="100%" mx="auto" my="xl" role="alert">
@@ -34,7 +37,7 @@ export function ErrorState({
           <IconAlertTriangle size={20} />
         </ThemeIcon>
         <Stack gap="xs" miw={0} style={{ flex: 1 }}>
-          <Title order={2} size="h4">
+          <Title order={level} size="h4">
             {title}
           </Title>
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
@@ -82,8 +85,9 @@ export function ApiErrorState({
   error,
   onRetry,
   retrying,
+  level,
   ...context
-}: { error: unknown; onRetry?: () => void; retrying?: boolean } & ErrorContext) {
+}: { error: unknown; onRetry?: () => void; retrying?: boolean; level?: 1 | 2 } & ErrorContext) {
   const view = apiErrorView(error, context);
   return (
     <ErrorState
@@ -93,6 +97,7 @@ export function ApiErrorState({
       onRetry={view.retry ? onRetry : undefined}
       retrying={retrying ?? false}
       backLink={view.backLink}
+      level={level ?? 2}
     />
   );
 }

@@ -10,39 +10,46 @@ import {
 } from '@tabler/icons-react';
 import i18next from 'i18next';
 import type { SubtaskStatus, TaskOperation, TaskStatus } from '../api/schemas';
+import { toneColorVar, toneTintVar, type Tone } from './palette';
 
 export interface StatusMeta {
   /** Catalog key of the status's name (namespace `common`). */
   labelKey: string;
   /** The name in the language on screen; components read it under `useTranslation` so it follows a switch. */
   readonly label: string;
-  /** Solid colour for fills, borders and the legend; each of the six is distinct, and every use also shows the label or icon. */
+  /**
+   * Solid colour for text, fills, borders and the legend, as a CSS variable that follows the theme
+   * (`var(--ocp-status-failed)`); each of the six is distinct, and every use also shows the label or icon.
+   */
   color: string;
-  /** Light tint for node backgrounds. */
+  /** Tint for backgrounds behind text in `color` (CSS variable). */
   tint: string;
+  /** The palette entry, for drawing where CSS variables do not reach (a canvas): see palette.ts. */
+  tone: Tone;
   icon: Icon;
 }
 
-function meta(labelKey: string, color: string, tint: string, icon: Icon): StatusMeta {
+function meta(labelKey: string, tone: Tone, icon: Icon): StatusMeta {
   return {
     labelKey,
     get label() {
       return i18next.t(labelKey, { ns: 'common' });
     },
-    color,
-    tint,
+    color: toneColorVar(tone),
+    tint: toneTintVar(tone),
+    tone,
     icon,
   };
 }
 
 /** One source for status wording, colour and icon: badges, graph nodes and the legend all read it. */
 export const SUBTASK_STATUS_META: Record<SubtaskStatus, StatusMeta> = {
-  PENDING: meta('status.subtask.PENDING', '#868e96', '#f1f3f5', IconClockPause),
-  READY: meta('status.subtask.READY', '#1098ad', '#e3fafc', IconPlayerPlay),
-  RUNNING: meta('status.subtask.RUNNING', '#1c6cff', '#e7f0ff', IconLoader2),
-  CANCELING: meta('status.subtask.CANCELING', '#e8590c', '#fff4e6', IconHandStop),
-  FAILED: meta('status.subtask.FAILED', '#e03131', '#fff5f5', IconAlertTriangle),
-  SUCCESSFUL: meta('status.subtask.SUCCESSFUL', '#0ca678', '#e6fcf5', IconCheck),
+  PENDING: meta('status.subtask.PENDING', 'PENDING', IconClockPause),
+  READY: meta('status.subtask.READY', 'READY', IconPlayerPlay),
+  RUNNING: meta('status.subtask.RUNNING', 'RUNNING', IconLoader2),
+  CANCELING: meta('status.subtask.CANCELING', 'CANCELING', IconHandStop),
+  FAILED: meta('status.subtask.FAILED', 'FAILED', IconAlertTriangle),
+  SUCCESSFUL: meta('status.subtask.SUCCESSFUL', 'SUCCESSFUL', IconCheck),
 };
 
 /**
@@ -77,11 +84,11 @@ export function taskDisplayStatus(task: { status: TaskStatus; operation: TaskOpe
 }
 
 export const TASK_STATUS_META: Record<TaskDisplayStatus, StatusMeta> = {
-  RUNNING: meta('status.task.RUNNING', '#1c6cff', '#e7f0ff', IconLoader2),
-  RETRYING: meta('status.task.RETRYING', '#1c6cff', '#e7f0ff', IconLoader2),
-  FAILED: meta('status.task.FAILED', '#e03131', '#fff5f5', IconAlertTriangle),
-  SUCCESSFUL: meta('status.task.SUCCESSFUL', '#0ca678', '#e6fcf5', IconCheck),
-  ROLLING_BACK: meta('status.task.ROLLING_BACK', '#7048e8', '#f3f0ff', IconRotate2),
-  ROLLED_BACK: meta('status.task.ROLLED_BACK', '#7048e8', '#f3f0ff', IconRotate2),
-  ROLLBACK_FAILED: meta('status.task.ROLLBACK_FAILED', '#e03131', '#fff5f5', IconAlertTriangle),
+  RUNNING: meta('status.task.RUNNING', 'RUNNING', IconLoader2),
+  RETRYING: meta('status.task.RETRYING', 'RUNNING', IconLoader2),
+  FAILED: meta('status.task.FAILED', 'FAILED', IconAlertTriangle),
+  SUCCESSFUL: meta('status.task.SUCCESSFUL', 'SUCCESSFUL', IconCheck),
+  ROLLING_BACK: meta('status.task.ROLLING_BACK', 'ROLLBACK', IconRotate2),
+  ROLLED_BACK: meta('status.task.ROLLED_BACK', 'ROLLBACK', IconRotate2),
+  ROLLBACK_FAILED: meta('status.task.ROLLBACK_FAILED', 'FAILED', IconAlertTriangle),
 };

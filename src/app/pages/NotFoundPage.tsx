@@ -12,6 +12,7 @@ export function NotFoundPage() {
       title={t('notFound.title')}
       message={t('notFound.message', { path: pathname })}
       backLink
+      level={1}
     />
   );
 }

@@ -62,7 +62,7 @@ function TaskView({ id }: { id: string }) {
   const retry = () => void refetch();
 
   if (task === undefined) {
-    if (query.isError) return <ApiErrorState error={query.error} taskId={id} onRetry={retry} retrying={isFetching} />;
+    if (query.isError) return <ApiErrorState error={query.error} taskId={id} onRetry={retry} retrying={isFetching} level={1} />;
     return <TaskPageSkeleton />;
   }
 
@@ -77,7 +77,7 @@ function TaskView({ id }: { id: string }) {
         radius={0}
         px="md"
         py="sm"
-        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+        style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
       >
         <ErrorBoundary region={t('region.taskHeader')}>
           <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
@@ -110,7 +110,7 @@ function TaskBody({ task }: { task: TaskInstance }) {
       <Box
         component="section"
         aria-label={t('taskPage.graph')}
-        bg="white"
+        bg="var(--ocp-surface)"
         style={{ flex: 1, minWidth: 0, position: 'relative' }}
       >
         <ErrorBoundary region={t('region.graph')}>
@@ -126,12 +126,12 @@ function TaskBody({ task }: { task: TaskInstance }) {
           component="aside"
           aria-label={t('taskPage.details')}
           w={PANEL_WIDTH}
-          bg="white"
+          bg="var(--ocp-surface)"
           style={{
             flexShrink: 0,
             maxWidth: '45%',
             position: 'relative',
-            borderLeft: '1px solid var(--mantine-color-gray-3)',
+            borderLeft: '1px solid var(--mantine-color-default-border)',
           }}
         >
           {/* Absolute so a long panel scrolls on its own instead of stretching the graph. */}

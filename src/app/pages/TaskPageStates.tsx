@@ -12,6 +12,7 @@ export function InvalidTaskId({ raw }: { raw: string }) {
       title={t('invalidId.title')}
       message={t('invalidId.message', { raw, problem, max: String(MAX_LONG) })}
       backLink
+      level={1}
     />
   );
 }

@@ -44,7 +44,7 @@ export function SubtaskLinks({ label, ids, byId, onSelect }: SubtaskLinksProps) 
                       <span style={{ flexShrink: 0 }}>
                         <SubtaskStatusBadge status={s.status} size="sm" />
                       </span>
-                      <Text size="sm" truncate="end" miw={0} c="blue.8">
+                      <Text size="sm" truncate="end" miw={0} c="var(--mantine-color-anchor)">
                         {s.name}
                       </Text>
                       <Text size="xs" c="dimmed" ff="monospace" style={{ flexShrink: 0 }}>

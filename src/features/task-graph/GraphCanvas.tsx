@@ -1,3 +1,4 @@
+import { useComputedColorScheme } from '@mantine/core';
 import { ReactFlow, useReactFlow, useStoreApi, type NodeChange, type NodeMouseHandler, type NodeTypes } from '@xyflow/react';
 import { useLayoutEffect, useMemo, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,6 +36,8 @@ export interface GraphCanvasProps {
 /** Mount once per structure (key it by the structure hash): the opening viewport is chosen at mount only. */
 export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect, size }: GraphCanvasProps) {
   const { t } = useTranslation('graph');
+  // React Flow's own controls, minimap and background follow the console's theme.
+  const colorMode = useComputedColorScheme('light');
   const store = useStoreApi();
   const { screenToFlowPosition } = useReactFlow();
   const [opening] = useState(() => {
@@ -83,6 +86,7 @@ export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect,
       minZoom={MIN_ZOOM}
       maxZoom={2}
       aria-label={t('flowLabel')}
+      colorMode={colorMode}
     >
       {overview && <OverviewLayer layout={layout} structure={structure} subtasks={subtasks} selectedId={selectedId} />}
       <GraphChrome counts={counts} nodeCount={subtasks.length} onLocate={locate} onFit={fit} unknownRefs={structure.unknownRefs} />

@@ -1,8 +1,9 @@
+import { useComputedColorScheme } from '@mantine/core';
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance } from '../../api/schemas';
-import { SUBTASK_STATUS_META } from '../../components/status';
+import { PALETTE, SURFACES } from '../../components/palette';
 import { NODE_HEIGHT, NODE_WIDTH, type GraphLayout } from './geometry';
 import type { GraphStructure } from './model';
 import classes from './TaskGraph.module.css';
@@ -23,6 +24,8 @@ export function OverviewLayer({ layout, structure, subtasks, selectedId }: Overv
   const ref = useRef<HTMLCanvasElement>(null);
   const store = useStoreApi();
   const { t } = useTranslation('graph');
+  // A canvas cannot read CSS variables: it takes the theme's colours from the palette and redraws on a switch.
+  const scheme = useComputedColorScheme('light');
 
   useEffect(() => {
     let frame = 0;
@@ -35,7 +38,7 @@ export function OverviewLayer({ layout, structure, subtasks, selectedId }: Overv
       const dpr = window.devicePixelRatio || 1;
       if (canvas.width !== Math.round(width * dpr)) canvas.width = Math.round(width * dpr);
       if (canvas.height !== Math.round(height * dpr)) canvas.height = Math.round(height * dpr);
-      drawOverview(ctx, { layout, structure, subtasks, selectedId }, transform, { width, height }, dpr);
+      drawOverview(ctx, { layout, structure, subtasks, selectedId }, transform, { width, height }, dpr, scheme);
     };
     draw();
     const unsubscribe = store.subscribe((s, prev) => {
@@ -47,7 +50,7 @@ export function OverviewLayer({ layout, structure, subtasks, selectedId }: Overv
       unsubscribe();
       cancelAnimationFrame(frame);
     };
-  }, [store, layout, structure, subtasks, selectedId]);
+  }, [store, layout, structure, subtasks, selectedId, scheme]);
 
   return <canvas ref={ref} className={classes.overview} data-testid="graph-overview" role="img" aria-label={t('overview.label', { count: subtasks.length })} />;
 }
@@ -58,6 +61,7 @@ function drawOverview(
   [tx, ty, zoom]: readonly [number, number, number],
   size: { width: number; height: number },
   dpr: number,
+  scheme: 'light' | 'dark',
 ) {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
@@ -69,7 +73,7 @@ function drawOverview(
   const bottom = top + size.height / zoom;
   const visible = (x: number, y: number, w: number, h: number) => x < right && x + w > left && y < bottom && y + h > top;
 
-  ctx.strokeStyle = '#adb5bd';
+  ctx.strokeStyle = SURFACES[scheme].edge;
   ctx.lineWidth = 1 / zoom;
   ctx.beginPath();
   for (const e of structure.edges) {
@@ -89,13 +93,13 @@ function drawOverview(
   for (const s of subtasks) {
     const p = layout.positions.get(s.id);
     if (!p || !visible(p.x, p.y, NODE_WIDTH, NODE_HEIGHT)) continue;
-    ctx.fillStyle = SUBTASK_STATUS_META[s.status].color;
+    ctx.fillStyle = PALETTE[scheme][s.status].color;
     ctx.fillRect(p.x, p.y, NODE_WIDTH, NODE_HEIGHT);
   }
 
   const selected = selectedId ? layout.positions.get(selectedId) : undefined;
   if (selected) {
-    ctx.strokeStyle = '#1c7ed6';
+    ctx.strokeStyle = SURFACES[scheme].focus;
     ctx.lineWidth = 4 / zoom;
     const pad = 6 / zoom;
     ctx.strokeRect(selected.x - pad, selected.y - pad, NODE_WIDTH + 2 * pad, NODE_HEIGHT + 2 * pad);
