@@ -19,7 +19,7 @@ describe('TaskListPage', () => {
     );
     const { location, history } = renderWithProviders(<AppRoutes />, { url: '/?name=%2541&status=FAILED' });
 
-    expect(await screen.findByRole('heading', { name: 'Tasks' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Tasks' }, { timeout: 8000 })).toBeInTheDocument();
     await waitFor(() => expect(document.title).toBe('Tasks · OCP task console'));
     // Decoded once: "%41" stays "%41", it does not become "A".
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('%41');
