@@ -5,6 +5,22 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import reactRefresh from 'eslint-plugin-react-refresh';
 import tseslint from 'typescript-eslint';
 import architecture from './eslint-rules/importBoundaries.js';
+import local from './eslint-local-rules.js';
+
+/**
+ * TEMPORARY: files whose strings their owners have not moved into the catalogs yet. When you convert
+ * one, delete its line here in the same commit; the list should end empty (and then go).
+ */
+const NOT_YET_TRANSLATED = [
+  'src/api/client.ts',
+  'src/api/errors.ts',
+  'src/components/apiErrorView.ts',
+  'src/components/ErrorState.tsx',
+  'src/components/StaleDataWarning.tsx',
+  'src/features/task-detail/**',
+  'src/features/task-list/**',
+  'src/features/task-graph/**',
+];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'e2e/artifacts', 'bench/results'] },
@@ -35,6 +51,13 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}', 'server/**/*.ts'],
     plugins: { architecture },
     rules: { 'architecture/import-boundaries': 'error' },
+  },
+  {
+    // Every user-visible string goes through the i18n catalogs (src/i18n/locales/<lang>/<ns>.json).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}', 'src/test/**', 'src/**/fixtures.ts', 'src/**/*.bench.ts', ...NOT_YET_TRANSLATED],
+    plugins: { local },
+    rules: { 'local/no-literal-ui-text': 'error' },
   },
   {
     files: ['**/*.{js,mjs}'],
