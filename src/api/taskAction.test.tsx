@@ -32,8 +32,8 @@ function setup() {
 
 /** Answers every POST with `reply` and counts what was sent. */
 function answerPosts(status: number, body: unknown) {
-  const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => jsonResponse(body, status));
-  return () => spy.mock.calls.map(([input, init]) => `${init?.method ?? 'GET'} ${String(input)}`);
+  const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(() => Promise.resolve(jsonResponse(body, status)));
+  return () => spy.mock.calls.map(([input, init]) => `${init?.method ?? 'GET'} ${input instanceof Request ? input.url : input.toString()}`);
 }
 
 const cachedTask = (queryClient: QueryClient) => queryClient.getQueryData<TaskInstance>(taskKeys.instance('7'));
