@@ -53,7 +53,11 @@ export function createAppTheme(closeLabel: string): MantineThemeOverride {
 /** The console's own `--ocp-…` colours (palette.ts) per theme, and Mantine's dimmed text made AA-readable. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { ...themeVariables('light'), '--mantine-color-dimmed': SURFACES.light.dimmed },
+  light: {
+    ...themeVariables('light'),
+    '--mantine-color-dimmed': SURFACES.light.dimmed,
+    '--mantine-color-error': PALETTE.light.FAILED.color,
+  },
   dark: {
     ...themeVariables('dark'),
     '--mantine-color-dimmed': SURFACES.dark.dimmed,

@@ -1,9 +1,13 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { initI18nForTests } from '../i18n/testing';
 
 initI18nForTests();
+
+// Pages and the graph are lazily loaded chunks: on a busy machine their first import alone can take
+// over a second, testing-library's default wait. The wait ends as soon as the element is there.
+configure({ asyncUtilTimeout: 4_000 });
 
 afterEach(() => cleanup());
 

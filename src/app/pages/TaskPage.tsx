@@ -1,14 +1,13 @@
-import { Box, Group, Paper, Skeleton } from '@mantine/core';
-import { Suspense, use } from 'react';
+import { Box, Flex, Paper } from '@mantine/core';
+import { use } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, useParams } from 'wouter';
-import { parseTaskId, type TaskInstance } from '../../api/schemas';
+import { parseTaskId } from '../../api/schemas';
 import { useTaskInstance } from '../../api/taskInstance';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ApiErrorState } from '../../components/ErrorState';
 import { pollFailure } from '../../components/pollFailure';
 import { StaleDataWarning } from '../../components/StaleDataWarning';
-import { SubtaskPanel } from '../../features/task-detail/SubtaskPanel';
 import { TaskActions } from '../../features/task-detail/TaskActions';
 import { TaskHeader } from '../../features/task-detail/TaskHeader';
 import type { TaskGraphProps } from '../../features/task-graph/TaskGraph';
@@ -16,8 +15,9 @@ import { trackPromise } from '../trackPromise';
 import { useDocumentTitle } from '../useDocumentTitle';
 import { useRawSearch } from '../useRawSearch';
 import { TaskPageSkeleton } from './PageSkeletons';
+import { CompactSummary } from './CompactSummary';
+import { TaskBody } from './TaskBody';
 import { InvalidTaskId } from './TaskPageStates';
-import { useSelectedSubtask } from './useSelectedSubtask';
 
 // React Flow stays out of this page's chunk, but is requested as soon as this module runs (the task
 // route matched), so it downloads while the task request is in flight instead of after the reply.
@@ -33,8 +33,6 @@ function TaskGraph(props: TaskGraphProps) {
   return <Graph {...props} />;
 }
 
-const GRAPH_MIN_HEIGHT = 480;
-const PANEL_WIDTH = 420;
 
 /** `/tasks/:taskInstanceId`: validates the id before anything is requested. */
 export function TaskPage() {
@@ -75,17 +73,20 @@ function TaskView({ id }: { id: string }) {
         component="section"
         aria-label={t('taskPage.summary')}
         radius={0}
-        px="md"
-        py="sm"
+        px={{ base: 'xs', sm: 'md' }}
+        py={{ base: 6, sm: 'sm' }}
         style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
       >
         <ErrorBoundary region={t('region.taskHeader')}>
-          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
+          {/* On a phone the actions go under the name, and the details fold away so the graph starts on screen. */}
+          <Flex direction={{ base: 'column', sm: 'row' }} justify="space-between" align={{ base: 'stretch', sm: 'flex-start' }} gap={{ base: 'xs', sm: 'md' }}>
             <Box miw={0} style={{ flex: 1 }}>
-              <TaskHeader task={task} />
+              <CompactSummary>
+                <TaskHeader task={task} />
+              </CompactSummary>
             </Box>
             <TaskActions task={task} />
-          </Group>
+          </Flex>
         </ErrorBoundary>
       </Paper>
       {failure != null && (
@@ -96,52 +97,7 @@ function TaskView({ id }: { id: string }) {
           onRetry={retry}
         />
       )}
-      <TaskBody task={task} />
-    </Box>
-  );
-}
-
-/** The graph fills what is left of the viewport; the subtask panel sits beside it, non-modal. */
-function TaskBody({ task }: { task: TaskInstance }) {
-  const { t } = useTranslation();
-  const [selected, select] = useSelectedSubtask();
-  return (
-    <Box style={{ flex: 1, display: 'flex', minHeight: GRAPH_MIN_HEIGHT }}>
-      <Box
-        component="section"
-        aria-label={t('taskPage.graph')}
-        bg="var(--ocp-surface)"
-        style={{ flex: 1, minWidth: 0, position: 'relative' }}
-      >
-        <ErrorBoundary region={t('region.graph')}>
-          <Box style={{ position: 'absolute', inset: 0 }}>
-            <Suspense fallback={<Skeleton h="100%" radius={0} />}>
-              <TaskGraph subtasks={task.subtasks} selectedId={selected} onSelect={select} />
-            </Suspense>
-          </Box>
-        </ErrorBoundary>
-      </Box>
-      {selected !== null && (
-        <Box
-          component="aside"
-          aria-label={t('taskPage.details')}
-          w={PANEL_WIDTH}
-          bg="var(--ocp-surface)"
-          style={{
-            flexShrink: 0,
-            maxWidth: '45%',
-            position: 'relative',
-            borderLeft: '1px solid var(--mantine-color-default-border)',
-          }}
-        >
-          {/* Absolute so a long panel scrolls on its own instead of stretching the graph. */}
-          <Box style={{ position: 'absolute', inset: 0, overflow: 'auto' }}>
-            <ErrorBoundary region={t('region.subtaskPanel')} resetKey={selected}>
-              <SubtaskPanel task={task} subtaskId={selected} onSelect={select} onClose={() => select(null)} />
-            </ErrorBoundary>
-          </Box>
-        </Box>
-      )}
+      <TaskBody task={task} Graph={TaskGraph} />
     </Box>
   );
 }

@@ -12,6 +12,7 @@ import { ParallelGroupNode } from './ParallelGroupNode';
 import { SubtaskNode } from './SubtaskNode';
 import { useViewportFocus } from './useViewportFocus';
 import { useFlowStoreElements } from './useFlowStoreElements';
+import { useKeyboardWalk } from './useKeyboardWalk';
 import { MIN_ZOOM, openingViewport, subtaskAt, type Size } from './viewport';
 
 /** Module level: a new object per render would remount every node. */
@@ -57,6 +58,7 @@ export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect,
   const overview = useFlowStoreElements(allNodes, allEdges, large);
   const counts = useMemo(() => countStatuses(subtasks), [subtasks]);
   const { locate, fit, focusOn } = useViewportFocus({ layout, subtasks, selectedId });
+  const onKeyDown = useKeyboardWalk(structure, layout, focusOn);
 
   const onNodeClick: NodeMouseHandler<FlowNode> = (_, node) => {
     if (node.type === 'subtask') onSelect(node.id);
@@ -78,6 +80,7 @@ export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect,
       onNodeClick={onNodeClick}
       onNodesChange={onNodesChange}
       onPaneClick={onPaneClick}
+      onKeyDown={onKeyDown}
       nodesDraggable={false}
       nodesConnectable={false}
       elementsSelectable

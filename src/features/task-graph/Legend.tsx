@@ -19,7 +19,7 @@ export function Legend({ counts }: { counts: StatusCounts }) {
           <div key={status} className={classes.legendItem} style={vars} role="listitem" aria-label={t('legend.item', { status: meta.label, count: counts[status] })}>
             <span className={classes.swatch} data-swatch aria-hidden />
             <Icon size={14} color={meta.color} aria-hidden />
-            <Text span size="xs" style={{ flex: 1 }}>
+            <Text span size="xs" style={{ flex: 1 }} className={classes.legendLabel}>
               {meta.label}
             </Text>
             <Text span size="xs" fw={700} data-testid={`legend-count-${status}`}>

@@ -1,4 +1,4 @@
-import { Anchor, Box, Skeleton, Table, Text } from '@mantine/core';
+import { Anchor, Box, Skeleton, Table, Text, useMatches } from '@mantine/core';
 import i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,8 @@ interface Column {
   cell: (task: BasicTaskInstance) => ReactNode;
   /** Free-text columns wrap (never narrower than this) and share the spare width; the rest keep to one line. */
   wrapMinWidth?: number;
+  /** Shown only from this screen width up: a phone gets id, name and status without scrolling sideways. */
+  from?: 'sm' | 'md' | 'lg';
 }
 
 const taskHref = (t: BasicTaskInstance) => `/tasks/${t.id}`;
@@ -58,14 +60,15 @@ const COLUMNS: Column[] = [
       </Box>
     ),
   },
-  { key: 'progress', when: (ts) => ts.some((t) => t.subtasks?.length), cell: progress },
-  { key: 'operation', cell: (t) => dim(t.operation) },
-  { key: 'type', cell: (t) => dim(t.type) },
-  { key: 'cluster', wrapMinWidth: 140, when: (ts) => ts.some((t) => t.cluster), cell: (t) => t.cluster?.name ?? '—' },
-  { key: 'tenant', wrapMinWidth: 140, when: (ts) => ts.some((t) => t.tenant), cell: (t) => t.tenant?.name ?? '—' },
-  { key: 'creator', cell: (t) => t.creator?.name ?? '—' },
+  { key: 'progress', from: 'sm', when: (ts) => ts.some((t) => t.subtasks?.length), cell: progress },
+  { key: 'operation', from: 'lg', cell: (t) => dim(t.operation) },
+  { key: 'type', from: 'lg', cell: (t) => dim(t.type) },
+  { key: 'cluster', from: 'md', wrapMinWidth: 140, when: (ts) => ts.some((t) => t.cluster), cell: (t) => t.cluster?.name ?? '—' },
+  { key: 'tenant', from: 'md', wrapMinWidth: 140, when: (ts) => ts.some((t) => t.tenant), cell: (t) => t.tenant?.name ?? '—' },
+  { key: 'creator', from: 'lg', cell: (t) => t.creator?.name ?? '—' },
   {
     key: 'started',
+    from: 'sm',
     cell: (t) => (
       <Text component="time" size="sm" dateTime={t.startTime} title={t.startTime} style={{ whiteSpace: 'nowrap' }}>
         {formatDateTime(t.startTime)}
@@ -75,7 +78,7 @@ const COLUMNS: Column[] = [
 ];
 
 const cellStyle = (c: Column) =>
-  c.wrapMinWidth ? { minWidth: c.wrapMinWidth, overflowWrap: 'anywhere' as const } : { whiteSpace: 'nowrap' as const };
+  c.wrapMinWidth ? { minWidth: `min(${c.wrapMinWidth}px, 40vw)`, overflowWrap: 'anywhere' as const } : { whiteSpace: 'nowrap' as const };
 
 function progress(t: BasicTaskInstance) {
   const subtasks = t.subtasks ?? [];
@@ -96,7 +99,7 @@ export function TaskTable({ tasks, dimmed = false }: { tasks: readonly BasicTask
       {tasks.map((t) => (
         <Table.Tr key={t.id}>
           {columns.map((c) => (
-            <Table.Td key={c.key} style={cellStyle(c)}>
+            <Table.Td key={c.key} style={cellStyle(c)} visibleFrom={c.from}>
               {c.cell(t)}
             </Table.Td>
           ))}
@@ -114,7 +117,7 @@ export function TaskTableSkeleton({ rows }: { rows: number }) {
       {Array.from({ length: rows }, (_, i) => (
         <Table.Tr key={i}>
           {columns.map((c) => (
-            <Table.Td key={c.key}>
+            <Table.Td key={c.key} visibleFrom={c.from}>
               <Skeleton h={14} my={3} />
             </Table.Td>
           ))}
@@ -136,8 +139,10 @@ function TableFrame({
   busy?: boolean;
 }) {
   const { t } = useTranslation('list');
+  // All columns need a laptop's width; a phone or tablet shows the important ones in its own width.
+  const minWidth = useMatches({ base: 0, lg: 900 });
   return (
-    <Table.ScrollContainer minWidth={900} type="native">
+    <Table.ScrollContainer minWidth={minWidth} type="native">
       <Table
         highlightOnHover
         aria-busy={busy || dimmed}
@@ -146,7 +151,7 @@ function TableFrame({
         <Table.Thead>
           <Table.Tr>
             {columns.map((c) => (
-              <Table.Th key={c.key} style={{ whiteSpace: 'nowrap' }}>
+              <Table.Th key={c.key} style={{ whiteSpace: 'nowrap' }} visibleFrom={c.from}>
                 {t(`columns.${c.key}`)}
               </Table.Th>
             ))}
