@@ -2,7 +2,7 @@ import { ReactFlow, useReactFlow, useStoreApi, type NodeChange, type NodeMouseHa
 import { useLayoutEffect, useMemo, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance, SubtaskStatus } from '../../api/schemas';
-import { buildFlowEdges, buildFlowNodes, type FlowNode } from './flowElements';
+import { buildFlowEdges, buildFlowNodes, createFlowElementsMemo, type FlowNode } from './flowElements';
 import type { GraphLayout } from './geometry';
 import { GraphChrome } from './GraphChrome';
 import { countStatuses, findFocusSubtask, type GraphStructure } from './model';
@@ -48,9 +48,10 @@ export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect,
   );
 
   const large = subtasks.length > LARGE_ABOVE;
-  const allNodes = useMemo(() => buildFlowNodes(layout, subtasks, selectedId), [layout, subtasks, selectedId]);
+  const [memo] = useState(createFlowElementsMemo);
+  const allNodes = useMemo(() => buildFlowNodes(memo, layout, subtasks, selectedId), [memo, layout, subtasks, selectedId]);
   const statusById = useMemo(() => new Map<string, SubtaskStatus>(subtasks.map((s) => [s.id, s.status])), [subtasks]);
-  const allEdges = useMemo(() => buildFlowEdges(structure, statusById), [structure, statusById]);
+  const allEdges = useMemo(() => buildFlowEdges(memo, structure, statusById), [memo, structure, statusById]);
   const overview = useFlowStoreElements(allNodes, allEdges, large);
   const counts = useMemo(() => countStatuses(subtasks), [subtasks]);
   const { locate, fit, focusOn } = useViewportFocus({ layout, subtasks, selectedId });
