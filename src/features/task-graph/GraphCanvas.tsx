@@ -3,6 +3,7 @@ import { useLayoutEffect, useMemo, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance, SubtaskStatus } from '../../api/schemas';
 import { buildFlowEdges, buildFlowNodes, createFlowElementsMemo, type FlowNode } from './flowElements';
+import { setViewportNow } from './flowStore';
 import type { GraphLayout } from './geometry';
 import { GraphChrome } from './GraphChrome';
 import { countStatuses, findFocusSubtask, type GraphStructure } from './model';
@@ -42,10 +43,7 @@ export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect,
     return openingViewport(layout, size, focus ? (layout.positions.get(focus) ?? null) : null);
   });
   // Before React Flow's own effects, so it works out what is visible once, for this viewport.
-  useLayoutEffect(
-    () => store.setState({ transform: [opening.x, opening.y, opening.zoom], width: size.width, height: size.height }),
-    [store, opening, size],
-  );
+  useLayoutEffect(() => setViewportNow(store, opening, size), [store, opening, size]);
 
   const large = subtasks.length > LARGE_ABOVE;
   const [memo] = useState(createFlowElementsMemo);
