@@ -191,9 +191,9 @@ async function referenceLayouts(server, measured) {
     await server.reset(resetBody);
     const graph = taskGraph(await server.task(s.id));
     const row = { size: graph.nodes.length, edges: graph.edges.length, taskId: s.id, ours: s.fullLayout };
-    for (const engine of ['dagre', 'elk']) {
+    for (const engine of ['ours-unfolded', 'dagre', 'elk']) {
       log(`reference layout: ${engine} on ${graph.nodes.length} subtasks…`);
-      const r = await timeLayout(engine, graph, { capMs });
+      const r = await timeLayout(engine, graph, { capMs, dir: LAYOUT_DIR });
       row[engine] = { ...r, ms: round(r.ms, 1) ?? undefined };
     }
     out.push(row);

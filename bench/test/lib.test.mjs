@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseIndexHtml } from '../lib/bundle.mjs';
 import { changedStatuses, statusMap, taskGraph } from '../lib/graph.mjs';
-import { checkEdges, compareWithLayout, countOverlaps, layoutQuality } from '../lib/quality.mjs';
+import { checkEdges, compareWithLayout, countCrossings, countOverlaps, layoutQuality } from '../lib/quality.mjs';
 import { judgeGoals, fmt } from '../lib/report.mjs';
 import { decodeMappings, SourceMap } from '../lib/sourcemap.mjs';
 import { gaps, quantile, summarize } from '../lib/stats.mjs';
@@ -142,4 +142,12 @@ test('drawn nodes are compared with the full layout by id, within a pixel', () =
   ]);
   assert.deepEqual([r.compared, r.mismatched], [3, 1]);
   assert.equal(r.examples[0]?.id, '3');
+});
+
+test('crossings: two edges that swap rows cross once; shared ends and parallel edges do not', () => {
+  const b = (id, x, y) => ({ id, x, y, w: 10, h: 10 });
+  const boxes = [b('a', 0, 0), b('b', 0, 100), b('c', 100, 0), b('d', 100, 100)];
+  assert.equal(countCrossings(boxes, [{ source: 'a', target: 'd' }, { source: 'b', target: 'c' }]), 1);
+  assert.equal(countCrossings(boxes, [{ source: 'a', target: 'c' }, { source: 'b', target: 'd' }]), 0);
+  assert.equal(countCrossings(boxes, [{ source: 'a', target: 'c' }, { source: 'a', target: 'd' }]), 0);
 });
