@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TaskInstance } from '../../api/schemas';
 import { taskKeys } from '../../api/taskKeys';
 import { ActionButton } from './ActionButton';
@@ -15,6 +16,8 @@ interface ActionLauncherProps {
 
 /** The button of one operation and its confirmation; each opening is a new dialog with its own send guard. */
 export function ActionLauncher({ task, spec, variant = 'light', size = 'sm' }: ActionLauncherProps) {
+  // The spec words its reasons with i18next.t: this loads (and waits for) the catalogs it reads.
+  useTranslation(['actions', 'detail']);
   const availability = spec.availability(task);
   // The dialog keeps the task as it was when opened, so a refetch cannot change what is being confirmed.
   const [planned, setPlanned] = useState<TaskInstance | null>(null);
