@@ -5,6 +5,7 @@ import { SUBTASK_STATUS_META, TASK_STATUS_META, taskDisplayStatus, type StatusMe
 import { subtaskDisplayMeta, type SubtaskDisplayStatus } from './subtaskStatus';
 
 function MetaBadge({ meta, size = 'md' }: { meta: StatusMeta; size?: 'sm' | 'md' | 'lg' }) {
+  const { t } = useTranslation();
   const Icon = meta.icon;
   return (
     <Badge
@@ -14,7 +15,7 @@ function MetaBadge({ meta, size = 'md' }: { meta: StatusMeta; size?: 'sm' | 'md'
       leftSection={<Icon size={14} aria-hidden />}
       style={{ color: meta.color, backgroundColor: meta.tint, border: `1px solid ${meta.color}` }}
     >
-      {meta.label}
+      {t(meta.labelKey)}
     </Badge>
   );
 }

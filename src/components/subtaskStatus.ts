@@ -37,7 +37,7 @@ export function subtaskDisplayStatus(s: StatusFields): SubtaskDisplayStatus {
   return 'PENDING';
 }
 
-const DERIVED_META: Record<'ROLLED_BACK' | 'ROLLBACK_SKIPPED', Omit<StatusMeta, 'label'>> = {
+const DERIVED_META: Record<'ROLLED_BACK' | 'ROLLBACK_SKIPPED', Omit<StatusMeta, 'label' | 'labelKey'>> = {
   ROLLED_BACK: { color: '#7048e8', tint: '#f3f0ff', icon: IconRotate2 },
   ROLLBACK_SKIPPED: { color: '#ae3ec9', tint: '#f8f0fc', icon: IconPlayerSkipForward },
 };
@@ -45,7 +45,14 @@ const DERIVED_META: Record<'ROLLED_BACK' | 'ROLLBACK_SKIPPED', Omit<StatusMeta, 
 /** Colour, icon and (current-language) label of a display status. */
 export function subtaskDisplayMeta(status: SubtaskDisplayStatus): StatusMeta {
   if (status === 'ROLLED_BACK' || status === 'ROLLBACK_SKIPPED') {
-    return { ...DERIVED_META[status], label: i18next.t(`detail:status.${status}`) };
+    const labelKey = `detail:status.${status}`;
+    return {
+      ...DERIVED_META[status],
+      labelKey,
+      get label() {
+        return i18next.t(labelKey);
+      },
+    };
   }
   return SUBTASK_STATUS_META[status];
 }

@@ -24,7 +24,7 @@ function RollbackView({ effect }: { effect: RollbackEffect }) {
   return (
     <Stack gap="sm" role="note">
       <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} p="sm" role="note">
-        {n === 0 ? t('effect.rollback.nothing') : t('effect.rollback.reach', { count: n, steps: t('effect.rollback.steps', { count: effect.waves.length }) })}
+        {n === 0 ? t('effect.rollback.nothing') : t('effect.rollback.reach', { count: n, steps: effect.waves.length > 1 ? t('effect.rollback.steps', { count: effect.waves.length }) : '' })}
       </Alert>
       {n > 0 && <SubtaskList subtasks={effect.plan} label={t('effect.rollback.list')} />}
     </Stack>

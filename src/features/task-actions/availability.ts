@@ -26,7 +26,7 @@ function prohibitingSubtasks(task: TaskInstance): string {
   const names = task.subtasks.filter((s) => s.prohibitRollback && s.status !== 'PENDING').map((s) => `${s.name} (${s.id})`);
   if (names.length === 0) return '';
   const shown = names.slice(0, 3).join(', ');
-  if (names.length > 3) return t('prohibitedByMore', { names: shown, more: names.length - 3, total: names.length });
+  if (names.length > 3) return t('prohibitedByMore', { names: shown, more: names.length - 3 });
   return t('prohibitedBy', { count: names.length, names: shown });
 }
 
