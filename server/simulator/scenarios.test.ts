@@ -64,6 +64,7 @@ describe('scenarios', { timeout: 30_000 }, () => {
       canceling: ['RUNNING', 'EXECUTE'],
       hostile: ['FAILED', 'EXECUTE'],
       large: ['FAILED', 'EXECUTE'],
+      'huge-log': ['FAILED', 'EXECUTE'],
       'big-id': ['SUCCESSFUL', 'EXECUTE'],
       'scale-100-failed': ['FAILED', 'EXECUTE'],
       'scale-100-running': ['RUNNING', 'EXECUTE'],

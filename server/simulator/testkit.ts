@@ -63,3 +63,8 @@ export function refusal(fn: () => unknown): TaskApiError {
   }
   throw new Error('expected a refusal');
 }
+
+/** The operations of a log's run headers, in order: `['EXECUTE', 'RETRY']`. */
+export function runHeaders(log: string): string[] {
+  return [...log.matchAll(/^#{12}\{(\w+)\}\{[^}]+\}#{12}$/gm)].map((m) => m[1] ?? '');
+}
