@@ -57,7 +57,7 @@ export function serveSimulator() {
     post,
     expectError,
     expectOcpShape,
-    advanceMs(ms: number) {
+    advanceMs: (ms: number) => {
       now += ms;
     },
   };

@@ -11,10 +11,10 @@ export function manualEngine(tickMs = 1000) {
   return {
     engine,
     /** Moves the clock forward by whole ticks. */
-    advance(ticks = 1) {
+    advance: (ticks = 1) => {
       now += ticks * tickMs;
     },
-    advanceMs(ms: number) {
+    advanceMs: (ms: number) => {
       now += ms;
     },
     get now() {

@@ -9,7 +9,7 @@ afterEach(() => vi.restoreAllMocks());
 function fetchSpy() {
   return vi
     .spyOn(globalThis, 'fetch')
-    .mockImplementation(async () => new Response(JSON.stringify({ status: 200, successful: true }), { status: 200 }));
+    .mockImplementation(() => Promise.resolve(new Response(JSON.stringify({ status: 200, successful: true }), { status: 200 })));
 }
 
 function acceptLanguageOf(spy: ReturnType<typeof fetchSpy>): string | undefined {

@@ -5,7 +5,7 @@
  */
 import { vi } from 'vitest';
 import type { SubtaskInstanceWire, TaskInstanceWire } from '../api/schemas';
-import { errorEnvelope, jsonResponse, okEnvelope } from './fetchMock';
+import { errorEnvelope, jsonResponse, okEnvelope, requestUrl } from './fetchMock';
 
 /** How a POST is answered: applied and 200, applied but 500, refused with 400, or held until `release()`. */
 export type FakeReply = 'ok' | 'applied-500' | 'refuse-400' | 'hold';
@@ -36,7 +36,7 @@ export function fakeOcp(initial: TaskInstanceWire) {
   let reply: FakeReply = 'ok';
   const held: Array<() => void> = [];
   const fetch = vi.fn<typeof globalThis.fetch>(async (input, init) => {
-    const path = new URL(String(input), 'http://localhost').pathname;
+    const path = new URL(requestUrl(input), 'http://localhost').pathname;
     if (init?.method !== 'POST') return jsonResponse(okEnvelope(task));
     if (reply === 'refuse-400') return jsonResponse(errorEnvelope(400, `Task ${String(task.id)} can not rollback.`, 20004, 't400'), 400);
     if (reply === 'hold') await new Promise<void>((resolve) => held.push(resolve));
@@ -46,7 +46,7 @@ export function fakeOcp(initial: TaskInstanceWire) {
   });
   return {
     fetch,
-    posts: () => fetch.mock.calls.filter(([, init]) => init?.method === 'POST').map(([input]) => String(input)),
+    posts: () => fetch.mock.calls.filter(([, init]) => init?.method === 'POST').map(([input]) => requestUrl(input)),
     gets: () => fetch.mock.calls.filter(([, init]) => init?.method !== 'POST').length,
     answer(next: FakeReply) {
       reply = next;

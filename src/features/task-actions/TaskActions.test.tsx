@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TaskInstanceWire } from '../../api/schemas';
 import { useTaskInstance } from '../../api/taskInstance';
 import { fakeOcp, installFakeLocks } from '../../test/fakeOcp';
+import { errorEnvelope, jsonResponse } from '../../test/fetchMock';
 import { renderWithProviders } from '../../test/renderWithProviders';
 import { FAN_OUT_SPECS, wireSubtasks, wireTask } from '../../test/taskFixtures';
 import { TaskActions } from './TaskActions';
@@ -121,7 +122,10 @@ describe('exactly one request per confirmation, in every timing', () => {
     });
     await user.dblClick(button);
     await waitFor(() => expect(ocp.posts()).toHaveLength(1));
-    await act(async () => ocp.release());
+    await act(() => {
+      ocp.release();
+      return Promise.resolve();
+    });
     expect(await screen.findByText('Rollback started for task 1001')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(ocp.posts()).toEqual(['/api/v2/tasks/instances/1001/rollback']);
@@ -208,7 +212,10 @@ describe('exactly one request per confirmation, in every timing', () => {
     await user.click(confirm());
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    await act(async () => answerCheck());
+    await act(() => {
+      answerCheck();
+      return Promise.resolve();
+    });
     await new Promise((r) => setTimeout(r, 20));
     expect(ocp.posts()).toEqual([]);
   });
@@ -221,6 +228,21 @@ describe('the outcome comes from the task, not from the HTTP status', () => {
     await user.click(confirm());
     expect(await screen.findByText('OCP answered with an error, but the task is rolling back')).toBeInTheDocument();
     expect(screen.queryByText(/Rollback failed/)).not.toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: /^Rollback/ })).toHaveAccessibleDescription('The task is being rolled back');
+    expect(ocp.posts()).toHaveLength(1);
+  });
+
+  it('keeps the task OCP answered the rollback with when the reload after it fails', async () => {
+    const { user, confirm } = await openRollback();
+    const serve = ocp.fetch.getMockImplementation()!;
+    let posted = false;
+    ocp.fetch.mockImplementation((input, init) => {
+      if (init?.method === 'POST') posted = true;
+      if (posted && init?.method !== 'POST') return Promise.resolve(jsonResponse(errorEnvelope(503, 'Service unavailable'), 503));
+      return serve(input, init);
+    });
+    await user.click(confirm());
+    expect(await screen.findByText('Rollback started for task 1001')).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: /^Rollback/ })).toHaveAccessibleDescription('The task is being rolled back');
     expect(ocp.posts()).toHaveLength(1);
   });

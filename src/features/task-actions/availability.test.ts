@@ -55,10 +55,8 @@ describe('retryTaskAvailability', () => {
   it('allows a FAILED task, refuses a failed rollback (OCP answers 20003)', () => {
     expect(retryTaskAvailability(failedFanOutTask())).toEqual({ allowed: true });
     expect(retryTaskAvailability(failedFanOutTask({ operation: 'RETRY' }))).toEqual({ allowed: true });
-    expect(retryTaskAvailability(failedFanOutTask({ operation: 'ROLLBACK' }))).toMatchObject({
-      allowed: false,
-      reason: expect.stringMatching(/^A failed rollback cannot be retried/),
-    });
+    const afterRollback = retryTaskAvailability(failedFanOutTask({ operation: 'ROLLBACK' }));
+    expect(!afterRollback.allowed && afterRollback.reason).toMatch(/^A failed rollback cannot be retried/);
     expect(retryTaskAvailability(makeTask({ status: 'RUNNING' }))).toEqual({ allowed: false, reason: 'The task is running' });
     expect(retryTaskAvailability(withoutSubtasks()).allowed).toBe(false);
   });
@@ -83,7 +81,8 @@ describe('subtask actions', () => {
   it('does not retry a rollback step, but skips it', () => {
     const subtasks = wireSubtasks(FAN_OUT_SPECS).map((s) => (s.id === 3 ? { ...s, operation: 'ROLLBACK' as const } : s));
     const undo = makeTask({ operation: 'ROLLBACK', subtasks });
-    expect(retrySubtaskAvailability(undo, sub(undo, '3'))).toMatchObject({ allowed: false, reason: expect.stringMatching(/rollback step/) });
+    const retry = retrySubtaskAvailability(undo, sub(undo, '3'));
+    expect(!retry.allowed && retry.reason).toMatch(/rollback step/);
     expect(skipSubtaskAvailability(undo, sub(undo, '3'))).toEqual({ allowed: true });
   });
 
