@@ -1,27 +1,27 @@
 /**
- * The five POSTs of the task API, one function each (reference, "Endpoints"). Each is bounded in time:
- * a hung request ends as a network ApiError, and the task itself then says what happened.
+ * The five POSTs of the task API, through the console's one client file per endpoint (src/api). Each is
+ * bounded in time there: a hung request ends as a network ApiError, and the task then says what happened.
  */
-import { request } from '../../api/client';
 import { rollbackTask } from '../../api/rollbackTask';
 import type { TaskInstance } from '../../api/schemas';
+import { cancelSubtask } from '../../api/subtaskCancel';
+import { retrySubtask } from '../../api/subtaskRetry';
+import { skipSubtask } from '../../api/subtaskSkip';
+import { retryTask } from '../../api/taskRetry';
 import type { ActionKind } from './availability';
 
-export const ACTION_TIMEOUT_MS = 30_000;
-
-const post = (path: string) => request(path, null, { method: 'POST', timeoutMs: ACTION_TIMEOUT_MS });
-const instance = (id: string) => `/instances/${encodeURIComponent(id)}`;
-const subtask = (id: string, sid: string) => `${instance(id)}/subtasks/${encodeURIComponent(sid)}`;
-
-/** Sends one operation; resolves with the task when OCP answered with a whole one (rollback on OCP 4.x). */
+/**
+ * Sends one operation. Resolves with the task when OCP answered with a whole one (rollback and retry
+ * on OCP 4.x): one without its `subtasks` would read as a task with nothing in it, so it is dropped.
+ */
 export async function sendAction(kind: ActionKind, taskId: string, subtaskId?: string): Promise<TaskInstance | undefined> {
-  if (kind === 'rollback') return rollbackTask(taskId);
-  if (kind === 'retryTask') {
-    await post(`${instance(taskId)}/retry`);
-    return undefined;
+  if (kind === 'rollback' || kind === 'retryTask') {
+    const task = await (kind === 'rollback' ? rollbackTask(taskId) : retryTask(taskId));
+    return task?.subtasksListed ? task : undefined;
   }
   if (subtaskId === undefined) throw new Error(`${kind} needs a subtask id`);
-  const verb = kind === 'retrySubtask' ? 'retry' : kind === 'skipSubtask' ? 'skip' : 'cancel';
-  await post(`${subtask(taskId, subtaskId)}/${verb}`);
+  if (kind === 'retrySubtask') await retrySubtask(taskId, subtaskId);
+  else if (kind === 'skipSubtask') await skipSubtask(taskId, subtaskId);
+  else await cancelSubtask(taskId, subtaskId);
   return undefined;
 }

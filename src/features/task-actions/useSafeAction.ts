@@ -84,6 +84,9 @@ export function useSafeAction({ taskId, action, reviewedKey, keyOf, send, onOutc
         // What counts is the task as OCP shows it now, whatever the reply said.
         await load().then((task) => (after = task), (error: unknown) => (afterError = error));
         if (after && after === answered) queryClient.setQueryData(taskKeys.instance(taskId), after);
+        // The task itself was just fetched; what hangs under it (subtask logs) and the lists refetch.
+        const taskKey = taskKeys.instance(taskId);
+        void queryClient.invalidateQueries({ queryKey: taskKey, predicate: (q) => q.queryKey.length > taskKey.length });
         void queryClient.invalidateQueries({ queryKey: taskKeys.lists() });
         setPhase('sent');
         onOutcome(actionOutcome(action, before, after, result, afterError));
