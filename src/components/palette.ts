@@ -5,7 +5,7 @@ import type { SubtaskStatus } from '../api/schemas';
  * the DOM follows a theme switch on its own. Each status colour is also the text colour of its label
  * on its tint: every pair below reads at 4.5:1 or better (WCAG AA for text), checked by palette.test.ts.
  */
-export type Tone = SubtaskStatus | 'ROLLBACK';
+export type Tone = SubtaskStatus | 'ROLLBACK' | 'SKIPPED';
 
 export interface ToneColors {
   /** Text, borders, fills. */
@@ -23,6 +23,7 @@ export const PALETTE: Record<'light' | 'dark', Record<Tone, ToneColors>> = {
     FAILED: { color: '#c92a2a', tint: '#fff5f5' },
     SUCCESSFUL: { color: '#087f5b', tint: '#e6fcf5' },
     ROLLBACK: { color: '#6741d9', tint: '#f3f0ff' },
+    SKIPPED: { color: '#9c36b5', tint: '#f8f0fc' },
   },
   dark: {
     PENDING: { color: '#adb5bd', tint: '#2c2e33' },
@@ -32,6 +33,7 @@ export const PALETTE: Record<'light' | 'dark', Record<Tone, ToneColors>> = {
     FAILED: { color: '#ff8787', tint: '#3d1a1c' },
     SUCCESSFUL: { color: '#38d9a9', tint: '#0e3329' },
     ROLLBACK: { color: '#b197fc', tint: '#2a2145' },
+    SKIPPED: { color: '#e599f7', tint: '#35183d' },
   },
 };
 

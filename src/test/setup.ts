@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { resetLayoutRunner } from '../features/task-graph/layoutRunner';
 import { initI18nForTests } from '../i18n/testing';
 
 initI18nForTests();
@@ -9,7 +10,11 @@ initI18nForTests();
 // over a second, testing-library's default wait. The wait ends as soon as the element is there.
 configure({ asyncUtilTimeout: 4_000 });
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  // The layout cache outlives a graph on purpose (revisits never lay out again); not a test.
+  resetLayoutRunner();
+});
 
 // jsdom lacks the layout APIs React Flow and Mantine use; give them inert, non-zero versions.
 if (typeof window !== 'undefined') {

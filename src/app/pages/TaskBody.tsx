@@ -1,13 +1,9 @@
-import { Box, Drawer, Skeleton } from '@mantine/core';
+import { Box, Drawer } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { Suspense, useRef, type ComponentType } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TaskInstance } from '../../api/schemas';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
-import { SubtaskPanel } from '../../features/task-detail/SubtaskPanel';
-import type { TaskGraphProps } from '../../features/task-graph/TaskGraph';
 import { usePanelFocus } from './usePanelFocus';
-import { useSelectedSubtask } from './useSelectedSubtask';
 
 const GRAPH_MIN_HEIGHT = 480;
 /** Below 62em the panel is a bottom sheet over the graph rather than a column beside it. */
@@ -19,16 +15,26 @@ const SHEET_QUERY = '(max-width: 61.99em)';
  * sheet. Either way focus goes to the panel when it opens and back to what opened it when it closes,
  * and Escape closes it from anywhere unless a dialog is open.
  */
-export function TaskBody({ task, Graph }: { task: TaskInstance; Graph: ComponentType<TaskGraphProps> }) {
+export function TaskBody({
+  selected,
+  select,
+  graph,
+  panel: renderPanel,
+}: {
+  selected: string | null;
+  select: (id: string | null) => void;
+  graph: ReactNode;
+  /** The subtask panel for the selected subtask. */
+  panel: (subtaskId: string) => ReactNode;
+}) {
   const { t } = useTranslation();
-  const [selected, select] = useSelectedSubtask();
   const side = !useMediaQuery(SHEET_QUERY, false, { getInitialValueInEffect: false });
   const panelRef = useRef<HTMLDivElement>(null);
   usePanelFocus(selected, panelRef, () => select(null));
 
   const panel = selected !== null && (
     <ErrorBoundary region={t('region.subtaskPanel')} resetKey={selected}>
-      <SubtaskPanel task={task} subtaskId={selected} onSelect={select} onClose={() => select(null)} />
+      {renderPanel(selected)}
     </ErrorBoundary>
   );
 
@@ -42,9 +48,7 @@ export function TaskBody({ task, Graph }: { task: TaskInstance; Graph: Component
       >
         <ErrorBoundary region={t('region.graph')}>
           <Box style={{ position: 'absolute', inset: 0 }}>
-            <Suspense fallback={<Skeleton h="100%" radius={0} />}>
-              <Graph subtasks={task.subtasks} selectedId={selected} onSelect={select} />
-            </Suspense>
+            {graph}
           </Box>
         </ErrorBoundary>
       </Box>

@@ -1,5 +1,5 @@
-import { Box, Flex, Paper } from '@mantine/core';
-import { use } from 'react';
+import { Alert, Box, Flex, Paper, Skeleton } from '@mantine/core';
+import { Suspense, use } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, useParams } from 'wouter';
 import { parseTaskId } from '../../api/schemas';
@@ -8,7 +8,9 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ApiErrorState } from '../../components/ErrorState';
 import { pollFailure } from '../../components/pollFailure';
 import { StaleDataWarning } from '../../components/StaleDataWarning';
-import { TaskActions } from '../../features/task-detail/TaskActions';
+import { SubtaskActions } from '../../features/task-actions/SubtaskActions';
+import { TaskActions } from '../../features/task-actions/TaskActions';
+import { SubtaskPanel } from '../../features/task-detail/SubtaskPanel';
 import { TaskHeader } from '../../features/task-detail/TaskHeader';
 import type { TaskGraphProps } from '../../features/task-graph/TaskGraph';
 import { trackPromise } from '../trackPromise';
@@ -18,6 +20,7 @@ import { TaskPageSkeleton } from './PageSkeletons';
 import { CompactSummary } from './CompactSummary';
 import { TaskBody } from './TaskBody';
 import { InvalidTaskId } from './TaskPageStates';
+import { useSelectedSubtask } from './useSelectedSubtask';
 
 // React Flow stays out of this page's chunk, but is requested as soon as this module runs (the task
 // route matched), so it downloads while the task request is in flight instead of after the reply.
@@ -56,6 +59,7 @@ function TaskView({ id }: { id: string }) {
   const { t } = useTranslation();
   const query = useTaskInstance(id);
   const { data: task, refetch, isFetching } = query;
+  const [selected, select] = useSelectedSubtask();
   useDocumentTitle(task ? t('title.taskNamed', { id, name: task.name }) : t('title.task', { id }));
   const retry = () => void refetch();
 
@@ -82,7 +86,7 @@ function TaskView({ id }: { id: string }) {
           <Flex direction={{ base: 'column', sm: 'row' }} justify="space-between" align={{ base: 'stretch', sm: 'flex-start' }} gap={{ base: 'xs', sm: 'md' }}>
             <Box miw={0} style={{ flex: 1 }}>
               <CompactSummary>
-                <TaskHeader task={task} />
+                <TaskHeader task={task} selectedId={selected} onSelect={select} />
               </CompactSummary>
             </Box>
             <TaskActions task={task} />
@@ -97,7 +101,38 @@ function TaskView({ id }: { id: string }) {
           onRetry={retry}
         />
       )}
-      <TaskBody task={task} Graph={TaskGraph} />
+      <TaskBody
+        selected={selected}
+        select={select}
+        graph={
+          task.subtasksListed ? (
+            <Suspense fallback={<Skeleton h="100%" radius={0} />}>
+              <TaskGraph subtasks={task.subtasks} selectedId={selected} onSelect={select} />
+            </Suspense>
+          ) : (
+            <SubtasksMissing />
+          )
+        }
+        panel={(id) => (
+          <SubtaskPanel
+            task={task}
+            subtaskId={id}
+            onSelect={select}
+            onClose={() => select(null)}
+            actions={<SubtaskActions task={task} subtaskId={id} />}
+          />
+        )}
+      />
     </Box>
+  );
+}
+
+/** A reply without `subtasks` is a contract problem, not a task with nothing in it: say so, name the field. */
+function SubtasksMissing() {
+  const { t } = useTranslation('detail');
+  return (
+    <Alert color="orange" title={t('missing.title')} m="md" maw={640}>
+      {t('missing.body')}
+    </Alert>
   );
 }
