@@ -82,8 +82,7 @@ function tally(labels) {
 }
 
 /**
- * Issue 10's goals. `size` scopes a goal to one task size (`'largest'`: the largest measured), else
- * every size; within the scope the worse scenario counts. Timings use the median of
+ * Issue 10's goals. `size` scopes a goal to one task size, else every size; within the scope the worse scenario counts. Timings use the median of
  * runs; counts (relayouts, overlaps, backward edges) must hold in every run, so they use the maximum.
  * Layout quality also counts the console's full layout computed in Node (`fullKey`), since the browser
  * draws only the nodes near the screen. A goal whose figure was not measured (no scenario in scope
@@ -103,9 +102,8 @@ const GOALS = [
 ];
 
 export function judgeGoals(scenarios, bundle) {
-  const largest = Math.max(...scenarios.map((s) => s.size));
   const out = GOALS.map((g) => {
-    const size = g.size === 'largest' ? largest : g.size;
+    const size = g.size;
     const scoped = scenarios.filter((s) => size === undefined || s.size === size);
     const figures = scoped.map((s) => s.summary.figures[g.key]);
     const missed = figures.some((f) => f.missing > 0);
