@@ -7,7 +7,8 @@ import { OverviewMarks } from './OverviewMarks';
 import { useFollow } from './useFollow';
 import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance, SubtaskStatus } from '../../api/schemas';
-import { buildFlowEdges, buildFlowNodes, type FlowNode } from './flowElements';
+import { buildFlowEdges, buildFlowNodes, createFlowElementsMemo, type FlowNode } from './flowElements';
+import { setViewportNow } from './flowStore';
 import type { GraphLayout } from './geometry';
 import { GraphChrome } from './GraphChrome';
 import { countStatuses, findFocusSubtask, type GraphStructure } from './model';
@@ -49,15 +50,13 @@ export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect,
     return openingViewport(layout, size, focus ? (layout.positions.get(focus) ?? null) : null);
   });
   // Before React Flow's own effects, so it works out what is visible once, for this viewport.
-  useLayoutEffect(
-    () => store.setState({ transform: [opening.x, opening.y, opening.zoom], width: size.width, height: size.height }),
-    [store, opening, size],
-  );
+  useLayoutEffect(() => setViewportNow(store, opening, size), [store, opening, size]);
 
   const large = subtasks.length > LARGE_ABOVE;
-  const allNodes = useMemo(() => buildFlowNodes(layout, subtasks, selectedId), [layout, subtasks, selectedId]);
+  const [memo] = useState(createFlowElementsMemo);
+  const allNodes = useMemo(() => buildFlowNodes(memo, layout, subtasks, selectedId), [memo, layout, subtasks, selectedId]);
   const statusById = useMemo(() => new Map<string, SubtaskStatus>(subtasks.map((s) => [s.id, s.status])), [subtasks]);
-  const allEdges = useMemo(() => buildFlowEdges(structure, statusById), [structure, statusById]);
+  const allEdges = useMemo(() => buildFlowEdges(memo, structure, statusById), [memo, structure, statusById]);
   const overview = useFlowStoreElements(allNodes, allEdges, large);
   const counts = useMemo(() => countStatuses(subtasks), [subtasks]);
   const { locate, fit, focusOn } = useViewportFocus({ layout, subtasks, selectedId });
