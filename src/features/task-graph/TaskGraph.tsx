@@ -20,6 +20,8 @@ export interface TaskGraphProps {
   selectedId: string | null;
   /** A node click selects; a pane click clears. */
   onSelect: (id: string | null) => void;
+  /** The task is RUNNING: offer Follow mode, on by default. */
+  live?: boolean;
 }
 
 /** The DAG of a task's subtasks, coloured by status. Fills its parent, which must give it a height. */
@@ -57,7 +59,7 @@ function useFirstSize() {
 prewarmLayout();
 void i18next.loadNamespaces('graph');
 
-function TaskGraphBody({ subtasks, selectedId, onSelect, size }: TaskGraphProps & { size: Size }) {
+function TaskGraphBody({ subtasks, selectedId, onSelect, size, live = false }: TaskGraphProps & { size: Size }) {
   const structure = useGraphStructure(subtasks);
   const { status, layout, error } = useGraphLayout(structure);
   const { t } = useTranslation('graph');
@@ -97,6 +99,7 @@ function TaskGraphBody({ subtasks, selectedId, onSelect, size }: TaskGraphProps 
       selectedId={selectedId}
       onSelect={onSelect}
       size={size}
+      live={live}
     />
   );
 }
