@@ -1,6 +1,11 @@
 import { useComputedColorScheme } from '@mantine/core';
 import { ReactFlow, useReactFlow, useStoreApi, type NodeChange, type NodeMouseHandler, type NodeTypes } from '@xyflow/react';
 import { useLayoutEffect, useMemo, useState, type MouseEvent } from 'react';
+import { failuresInOrder } from '../../components/subtaskStatus';
+import { FirstFailureContext } from './firstFailureContext';
+import { FollowToggle } from './FollowToggle';
+import { OverviewMarks } from './OverviewMarks';
+import { useFollow } from './useFollow';
 import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance, SubtaskStatus } from '../../api/schemas';
 import { buildFlowEdges, buildFlowNodes, createFlowElementsMemo, type FlowNode } from './flowElements';
@@ -33,10 +38,12 @@ export interface GraphCanvasProps {
   onSelect: (id: string | null) => void;
   /** The container's size when the canvas mounts, to open on the right spot without a second pass. */
   size: Size;
+  /** The task is RUNNING: Follow mode is offered, and on by default. */
+  live?: boolean;
 }
 
 /** Mount once per structure (key it by the structure hash): the opening viewport is chosen at mount only. */
-export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect, size }: GraphCanvasProps) {
+export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect, size, live = false }: GraphCanvasProps) {
   const { t } = useTranslation('graph');
   // React Flow's own controls, minimap and background follow the console's theme.
   const colorMode = useComputedColorScheme('light');
@@ -58,6 +65,13 @@ export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect,
   const counts = useMemo(() => countStatuses(subtasks), [subtasks]);
   const { locate, fit, focusOn } = useViewportFocus({ layout, subtasks, selectedId });
   const onKeyDown = useKeyboardWalk(structure, layout, focusOn);
+  const firstFailureId = useMemo(() => failuresInOrder(subtasks)[0]?.id ?? null, [subtasks]);
+  const follow = useFollow({ layout, subtasks, live, selectedId });
+  // Asking for another view is the operator's own move: Follow stops.
+  const byHand = (move: () => void) => () => {
+    follow.setFollowing(false);
+    move();
+  };
 
   const onNodeClick: NodeMouseHandler<FlowNode> = (_, node) => {
     if (node.type === 'subtask') onSelect(node.id);
@@ -74,24 +88,43 @@ export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect,
   };
 
   return (
-    <ReactFlow<FlowNode>
-      nodeTypes={nodeTypes}
-      onNodeClick={onNodeClick}
-      onNodesChange={onNodesChange}
-      onPaneClick={onPaneClick}
-      onKeyDown={onKeyDown}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      elementsSelectable
-      onlyRenderVisibleElements={large}
-      defaultViewport={opening}
-      minZoom={MIN_ZOOM}
-      maxZoom={2}
-      aria-label={t('flowLabel')}
-      colorMode={colorMode}
-    >
-      {overview && <OverviewLayer layout={layout} structure={structure} subtasks={subtasks} selectedId={selectedId} />}
-      <GraphChrome counts={counts} nodeCount={subtasks.length} onLocate={locate} onFit={fit} unknownRefs={structure.unknownRefs} />
-    </ReactFlow>
+    <FirstFailureContext value={firstFailureId}>
+      <ReactFlow<FlowNode>
+        nodeTypes={nodeTypes}
+        onNodeClick={onNodeClick}
+        onNodesChange={onNodesChange}
+        onPaneClick={onPaneClick}
+        onMoveStart={follow.onMoveStart}
+        onKeyDown={onKeyDown}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable
+        onlyRenderVisibleElements={large}
+        defaultViewport={opening}
+        minZoom={MIN_ZOOM}
+        maxZoom={2}
+        aria-label={t('flowLabel')}
+        colorMode={colorMode}
+      >
+        {overview && <OverviewLayer layout={layout} structure={structure} subtasks={subtasks} selectedId={selectedId} />}
+        <OverviewMarks
+          layout={layout}
+          subtasks={subtasks}
+          firstFailureId={firstFailureId}
+          onPick={(id) => {
+            onSelect(id);
+            focusOn(id);
+          }}
+        />
+        <GraphChrome
+          counts={counts}
+          nodeCount={subtasks.length}
+          onLocate={byHand(locate)}
+          onFit={byHand(fit)}
+          unknownRefs={structure.unknownRefs}
+        />
+        {live && <FollowToggle following={follow.following} onChange={follow.setFollowing} />}
+      </ReactFlow>
+    </FirstFailureContext>
   );
 }

@@ -4,10 +4,11 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useLayoutEffect, useRef, useState, type JSX, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
 import type { SubtaskInstance } from '../../api/schemas';
 import { GraphCanvas } from './GraphCanvas';
 import classes from './TaskGraph.module.css';
-import { prewarmLayoutWorker } from './layoutRunner';
+import { prewarmLayout } from './layoutRunner';
 import { useGraphLayout } from './useGraphLayout';
 import { useGraphStructure } from './useGraphStructure';
 import type { Size } from './viewport';
@@ -19,6 +20,8 @@ export interface TaskGraphProps {
   selectedId: string | null;
   /** A node click selects; a pane click clears. */
   onSelect: (id: string | null) => void;
+  /** The task is RUNNING: offer Follow mode, on by default. */
+  live?: boolean;
 }
 
 /** The DAG of a task's subtasks, coloured by status. Fills its parent, which must give it a height. */
@@ -51,10 +54,12 @@ function useFirstSize() {
   return [ref, size] as const;
 }
 
-// This module loads when a task page is about to draw its graph: boot the layout worker now, in parallel.
-prewarmLayoutWorker();
+// This module loads when a task page is about to draw its graph: get the layout code and the graph's
+// words ready now, in parallel with the task reply, rather than one after the other once it is parsed.
+prewarmLayout();
+void i18next.loadNamespaces('graph');
 
-function TaskGraphBody({ subtasks, selectedId, onSelect, size }: TaskGraphProps & { size: Size }) {
+function TaskGraphBody({ subtasks, selectedId, onSelect, size, live = false }: TaskGraphProps & { size: Size }) {
   const structure = useGraphStructure(subtasks);
   const { status, layout, error } = useGraphLayout(structure);
   const { t } = useTranslation('graph');
@@ -94,6 +99,7 @@ function TaskGraphBody({ subtasks, selectedId, onSelect, size }: TaskGraphProps 
       selectedId={selectedId}
       onSelect={onSelect}
       size={size}
+      live={live}
     />
   );
 }
