@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hostname } from 'node:os';
 import type { EnvelopeWire } from '../../src/api/schemas.ts';
-import { handleControl } from './control.ts';
+import { handleControl, sendBrokenReply } from './control.ts';
 import { accessDenied, notALong, notLoggedIn, TaskApiError } from './errors.ts';
 import { formatOcpTime } from './ocpTime.ts';
 import { createSimulator, type Simulator, type SimulatorOptions } from './simulator.ts';
@@ -56,9 +56,11 @@ function handleApi(sim: Simulator, req: IncomingMessage, res: ServerResponse, ur
 
   const rollbackMatch = method === 'POST' ? /^\/api\/v2\/tasks\/instances\/([^/]+)\/rollback$/.exec(url.pathname) : null;
   if (rollbackMatch) sim.countRollback(decodeURIComponent(rollbackMatch[1] ?? ''));
+  sim.countRequest();
+  const fault = sim.takeFault(method, url.pathname);
+  if (fault && sendBrokenReply(fault, res)) return;
 
   try {
-    const fault = sim.takeFault(method, url.pathname);
     if (fault) throw new TaskApiError(fault.status, undefined, FAULT_MESSAGES[fault.status]);
     const roles = authorize(sim, req);
     const data = route(sim, method, url, roles);

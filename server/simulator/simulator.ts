@@ -17,9 +17,18 @@ export interface SimulatorOptions {
   seed?: number;
 }
 
+/**
+ * How a faulty OCP answers: `status` an OCP error with that 5xx status; `hang` never answers;
+ * `stall` sends the headers and half a body, then goes silent; `cut` sends half a body and drops the
+ * connection; `redirect` a 302 to OCP's login page (absolute, internal URL); `html` a 200 login page.
+ */
+export type FaultKind = 'status' | 'hang' | 'stall' | 'cut' | 'redirect' | 'html';
+
 export interface Fault {
   method: 'GET' | 'POST' | undefined;
   path: string;
+  kind: FaultKind;
+  /** For `status`: 500, 502 or 503. */
   status: 500 | 502 | 503;
   count: number;
 }
@@ -36,6 +45,9 @@ export interface Simulator {
   takeFault(method: string, path: string): Fault | undefined;
   countRollback(taskId: string): void;
   readonly rollbackRequests: Readonly<Record<string, number>>;
+  /** Every /api request that arrived: lets tests prove a refused request never reached "OCP". */
+  countRequest(): void;
+  readonly apiRequests: number;
 }
 
 export function readSimulatorConfig(options: SimulatorOptions): SimulatorConfig {
@@ -54,6 +66,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   let engine: Engine;
   let faults: Fault[] = [];
   let rollbackRequests: Record<string, number> = {};
+  let apiRequests = 0;
 
   const reset = (overrides: Partial<SimulatorConfig> = {}) => {
     config = { ...initial, ...overrides };
@@ -61,6 +74,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     installScenarios(engine, now());
     faults = [];
     rollbackRequests = {};
+    apiRequests = 0;
   };
   reset();
 
@@ -74,6 +88,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     get rollbackRequests() {
       return rollbackRequests;
     },
+    get apiRequests() {
+      return apiRequests;
+    },
+    countRequest: () => void apiRequests++,
     now,
     reset,
     addFault: (fault) => void faults.push({ ...fault }),

@@ -2,6 +2,7 @@ import { Anchor, Box, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { UserMenu } from '../features/auth/UserMenu';
 import { OpenTaskField } from './OpenTaskField';
 
 const HEADER_HEIGHT = 48;
@@ -38,6 +39,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               {t('app.platform')}
             </Text>
             <OpenTaskField />
+            <UserMenu />
           </Group>
         </Group>
       </Box>
