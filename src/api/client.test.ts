@@ -132,3 +132,18 @@ describe('the console’s server', () => {
     setSignInRequiredHandler(undefined);
   });
 });
+
+describe('a reply that breaks off', () => {
+  it('becomes a retryable network error that says so', async () => {
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"data":{"id":'));
+        controller.error(new TypeError('network error'));
+      },
+    });
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(body, { status: 200 }));
+    const e = await failure(request('/instances/1', TaskInstance));
+    expect(e).toMatchObject({ kind: 'network', message: 'The reply (HTTP 200) broke off before it was complete.' });
+    expect(shouldRetry(0, e)).toBe(true);
+  });
+});

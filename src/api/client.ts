@@ -87,7 +87,15 @@ export async function request(path: string, schema: z.ZodMiniType | null, option
   const { method = 'GET', query, signal, timeoutMs } = options;
   const res = await send(buildUrl(path, query), { method, signal, timeoutMs });
 
-  const text = await res.text();
+  let text: string;
+  try {
+    text = await res.text();
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    await loadWording();
+    // The headers came, then the connection died: the console's server ends the reply at once when OCP does.
+    throw new ApiError({ kind: 'network', status: res.status, message: t('client.cutOff', { status: res.status }), cause });
+  }
   let body: unknown;
   try {
     body = text ? JSON.parse(text) : undefined;

@@ -6,7 +6,7 @@ import { formatDateTime, formatDuration } from './formatting';
 import { useNow } from './useNow';
 
 /** A poll still waiting after this long says how old the data on screen is. */
-export const WAITING_NOTICE_MS = 5_000;
+export const WAITING_NOTICE_MS = 3_000;
 
 /**
  * Data on screen that may be out of date, said quietly instead of replacing the page: a poll failed

@@ -124,6 +124,12 @@ describe('apiErrorView', () => {
       expect(apiErrorView(fault('sign-in-required', 401, 'Sign in.'))).toMatchObject({ title: 'Sign in required', retry: false, backLink: false });
     });
 
+    it('a reply that broke off mid-body is worded apart from no reply at all', () => {
+      const view = apiErrorView(new ApiError({ kind: 'network', status: 200, message: 'The reply (HTTP 200) broke off before it was complete.' }));
+      expect(view.title).toBe('The reply broke off');
+      expect(view.retry).toBe(true);
+    });
+
     it('the console’s own client-side timeout is worded apart from a dropped connection', () => {
       const view = apiErrorView(new ApiError({ kind: 'network', timedOut: true, message: 'No answer within 35 s.' }));
       expect(view.title).toBe('No answer in time');

@@ -70,7 +70,11 @@ export function apiErrorView(error: unknown, context: ErrorContext = {}): ErrorV
       break;
   }
 
-  if (error.kind === 'network') return error.timedOut ? view('timedOut', true, true) : view('network', true, false);
+  if (error.kind === 'network') {
+    if (error.timedOut) return view('timedOut', true, true);
+    // A status means the reply had begun: the connection died mid-body.
+    return error.status ? view('cutOff', true, true) : view('network', true, false);
+  }
   if (error.kind === 'schema') return view('schema', true, true, { field: error.field ?? t('schema.unknownField') });
   return httpView(error, context, details);
 }
