@@ -70,7 +70,7 @@ test('a read-only user acts with their own permissions: OCP refuses the rollback
   await expect(alert).toContainText('30014');
   await expect(page.getByRole('region', { name: 'Task summary' }).getByText('Failed', { exact: true })).toBeVisible();
   await snap(page, 'rollback-403');
-  const stats = await (await request.get(`${UPSTREAM}/__simulator/stats`)).json();
+  const stats = (await (await request.get(`${UPSTREAM}/__simulator/stats`)).json()) as { rollbackRequests: Record<string, number> };
   expect(stats.rollbackRequests[TASK.failedFanout]).toBe(1);
 });
 

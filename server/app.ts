@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -56,7 +56,7 @@ export async function buildConsoleServer(options: ConsoleServerOptions): Promise
     serverFactory: (h: RequestHandler) => {
       handler = h;
       const tls = options.handOff ? undefined : config.tls;
-      return (tls ? createHttpsServer(tls, h) : createServer(h)) as Server;
+      return tls ? createHttpsServer(tls, h) : createServer(h);
     },
   };
   const app = Fastify(fastifyOptions);

@@ -30,7 +30,7 @@ export function registerPipeline(app: FastifyInstance, deps: PipelineDeps): void
   const actor = createActorResolver(config.auth, cookies);
 
   // Request bodies under /api are never forwarded (no allowed call has one): read none of them.
-  app.register(async (api) => {
+  app.register((api, _options, done) => {
     api.removeAllContentTypeParsers();
     api.addContentTypeParser('*', (_request, payload, done) => {
       payload.resume();
@@ -51,6 +51,7 @@ export function registerPipeline(app: FastifyInstance, deps: PipelineDeps): void
     });
     api.all('/api', handler);
     api.all('/api*', handler);
+    done();
   });
 
   registerAuthRoutes(app, { auth: config.auth, cookies, upstream, timeouts, publicOrigin: config.publicOrigin, audit });

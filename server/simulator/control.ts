@@ -10,7 +10,9 @@ import type { Fault, FaultKind, Simulator, SimulatorConfig } from './simulator.t
  *   the next `count` requests to exactly `path` (and `method`, when given) fail: with that status, or
  *   as a broken OCP does (`hang`, `stall`, `cut`, `redirect`, `html`: see FaultKind).
  * - `GET /__simulator/scenarios`: `[{ id, key, title }]`.
- * - `GET /__simulator/stats`: `{ rollbackRequests: { "<taskId>": n }, apiRequests: n }`.
+ * - `GET /__simulator/stats`: `{ rollbackRequests: { "<taskId>": n }, requests: { <endpoint>: { "<taskId>[/<subtaskId>]": n } }, apiRequests: n }`
+ *   (apiRequests: every /api request that arrived),
+ *   endpoints `rollback`, `retry`, `subtaskRetry`, `subtaskSkip`, `subtaskCancel`, `subtaskLog` (routes.ts).
  */
 export async function handleControl(sim: Simulator, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const route = `${req.method ?? 'GET'} ${url.pathname.replace(/\/+$/, '')}`;
@@ -28,7 +30,7 @@ export async function handleControl(sim: Simulator, req: IncomingMessage, res: S
       case 'GET /__simulator/scenarios':
         return reply(res, 200, SCENARIOS);
       case 'GET /__simulator/stats':
-        return reply(res, 200, { rollbackRequests: sim.rollbackRequests, apiRequests: sim.apiRequests });
+        return reply(res, 200, { rollbackRequests: sim.requests.rollback ?? {}, requests: sim.requests, apiRequests: sim.apiRequests });
       default:
         return reply(res, 404, { error: `No simulator control endpoint ${route}` });
     }

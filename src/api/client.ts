@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import type { z } from 'zod/mini';
 import { CONSOLE_ERROR_HEADER, CONSOLE_HEADER, CONSOLE_HEADER_VALUE, isConsoleFault } from './consoleProtocol';
+import { currentLanguage } from '../i18n/i18n';
 import { ApiError, describeZodError } from './errors';
 import { Envelope } from './schemas';
 
@@ -48,7 +49,8 @@ export async function send(
   const { method, body, signal } = init;
   const timeoutMs = init.timeoutMs ?? (method === 'GET' ? GET_TIMEOUT_MS : undefined);
   const timeout = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
-  const headers: Record<string, string> = { Accept: 'application/json', [CONSOLE_HEADER]: CONSOLE_HEADER_VALUE };
+  // OCP words its own messages in the language on screen.
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage(), [CONSOLE_HEADER]: CONSOLE_HEADER_VALUE };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   try {
     return await fetch(url, {

@@ -64,8 +64,6 @@ export function SignInPage() {
               onChange={(e) => setUsername(e.currentTarget.value)}
               error={missing === 'username' ? t('signIn.usernameMissing') : undefined}
               required
-              data-autofocus
-              autoFocus
             />
             <PasswordInput
               label={t('signIn.password')}

@@ -1,5 +1,6 @@
 import { ReactFlow, useReactFlow, useStoreApi, type NodeChange, type NodeMouseHandler, type NodeTypes } from '@xyflow/react';
 import { useLayoutEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance, SubtaskStatus } from '../../api/schemas';
 import { buildFlowEdges, buildFlowNodes, type FlowNode } from './flowElements';
 import type { GraphLayout } from './geometry';
@@ -33,6 +34,7 @@ export interface GraphCanvasProps {
 
 /** Mount once per structure (key it by the structure hash): the opening viewport is chosen at mount only. */
 export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect, size }: GraphCanvasProps) {
+  const { t } = useTranslation('graph');
   const store = useStoreApi();
   const { screenToFlowPosition } = useReactFlow();
   const [opening] = useState(() => {
@@ -80,7 +82,7 @@ export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect,
       defaultViewport={opening}
       minZoom={MIN_ZOOM}
       maxZoom={2}
-      aria-label="Subtask flow"
+      aria-label={t('flowLabel')}
     >
       {overview && <OverviewLayer layout={layout} structure={structure} subtasks={subtasks} selectedId={selectedId} />}
       <GraphChrome counts={counts} nodeCount={subtasks.length} onLocate={locate} onFit={fit} unknownRefs={structure.unknownRefs} />

@@ -1,6 +1,7 @@
 import { Button, Text } from '@mantine/core';
 import { IconAlertTriangle, IconFocus2, IconMaximize } from '@tabler/icons-react';
 import { Background, ControlButton, Controls, MiniMap, Panel } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import { SUBTASK_STATUS_META } from '../../components/status';
 import type { FlowNode } from './flowElements';
 import { Legend } from './Legend';
@@ -22,12 +23,13 @@ interface GraphChromeProps {
 
 /** Background, zoom controls, minimap, the legend and "Locate current progress", over the graph. */
 export function GraphChrome({ counts, nodeCount, onLocate, onFit, unknownRefs }: GraphChromeProps) {
+  const { t } = useTranslation('graph');
   return (
     <>
       <Background gap={24} />
       {/* Our own fit: with windowing React Flow holds only part of a large graph. */}
       <Controls showInteractive={false} showFitView={false}>
-        <ControlButton onClick={onFit} title="Fit view" aria-label="Fit view">
+        <ControlButton onClick={onFit} title={t('fitView')} aria-label={t('fitView')}>
           <IconMaximize />
         </ControlButton>
       </Controls>
@@ -38,7 +40,7 @@ export function GraphChrome({ counts, nodeCount, onLocate, onFit, unknownRefs }:
       </Panel>
       <Panel position="top-right">
         <Button size="xs" variant="default" leftSection={<IconFocus2 size={14} />} onClick={onLocate}>
-          Locate current progress
+          {t('locate')}
         </Button>
       </Panel>
       {unknownRefs.length > 0 && (
@@ -52,10 +54,11 @@ export function GraphChrome({ counts, nodeCount, onLocate, onFit, unknownRefs }:
 
 /** A malformed reply names subtasks it does not contain: say so rather than draw edges to nowhere. */
 function UnknownRefsNote({ refs }: { refs: readonly UnknownRef[] }) {
+  const { t } = useTranslation('graph');
   const examples = refs.slice(0, 5).map((r) => `${r.subtaskId} → ${r.list} ${r.ref}`);
   return (
     <Text size="xs" c="orange.9" bg="orange.0" px="sm" py={4} role="status" title={examples.join('\n')} style={{ borderRadius: 6 }}>
-      <IconAlertTriangle size={12} aria-hidden /> {refs.length} reference{refs.length === 1 ? '' : 's'} to unknown subtasks ignored
+      <IconAlertTriangle size={12} aria-hidden /> {t('unknownRefs', { count: refs.length })}
     </Text>
   );
 }

@@ -1,5 +1,6 @@
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance } from '../../api/schemas';
 import { SUBTASK_STATUS_META } from '../../components/status';
 import { NODE_HEIGHT, NODE_WIDTH, type GraphLayout } from './geometry';
@@ -21,6 +22,7 @@ interface OverviewLayerProps {
 export function OverviewLayer({ layout, structure, subtasks, selectedId }: OverviewLayerProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const store = useStoreApi();
+  const { t } = useTranslation('graph');
 
   useEffect(() => {
     let frame = 0;
@@ -47,7 +49,7 @@ export function OverviewLayer({ layout, structure, subtasks, selectedId }: Overv
     };
   }, [store, layout, structure, subtasks, selectedId]);
 
-  return <canvas ref={ref} className={classes.overview} data-testid="graph-overview" role="img" aria-label={`Overview of ${subtasks.length} subtasks; zoom in to read them`} />;
+  return <canvas ref={ref} className={classes.overview} data-testid="graph-overview" role="img" aria-label={t('overview.label', { count: subtasks.length })} />;
 }
 
 function drawOverview(

@@ -1,5 +1,6 @@
 import { Handle, Position, useStore, type ReactFlowState } from '@xyflow/react';
 import { memo, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance } from '../../api/schemas';
 import { elapsedMs, formatDuration } from '../../components/formatting';
 import { SUBTASK_STATUS_META } from '../../components/status';
@@ -13,6 +14,7 @@ const isFarOut = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 function SubtaskNodeView({ data, selected }: SubtaskNodeProps) {
   // A boolean selector: a node re-renders when zoom crosses the threshold, not on every zoom step.
   const far = useStore(isFarOut);
+  const { t } = useTranslation('graph');
   const s = data.subtask;
   const meta = SUBTASK_STATUS_META[s.status];
   const vars = { '--status-color': meta.color, '--status-tint': meta.tint } as CSSProperties;
@@ -41,9 +43,9 @@ function SubtaskNodeView({ data, selected }: SubtaskNodeProps) {
           {meta.label}
         </span>
         <span className={classes.spacer} />
-        {s.operation === 'ROLLBACK' && <span className={classes.rollbackTag}>↺ Rollback</span>}
+        {s.operation === 'ROLLBACK' && <span className={classes.rollbackTag}>{t('node.rollbackTag')}</span>}
         {parallel && (
-          <span className={classes.parallelChip} title={`Parallel subtask, index ${s.parallelIdx}`}>
+          <span className={classes.parallelChip} title={t('node.parallelTitle', { index: s.parallelIdx })}>
             ∥ {s.parallelIdx}
           </span>
         )}
@@ -52,7 +54,7 @@ function SubtaskNodeView({ data, selected }: SubtaskNodeProps) {
         {s.name}
       </div>
       <div className={`${classes.row} ${classes.meta}`}>
-        {s.runTime > 1 && <span>run {s.runTime}</span>}
+        {s.runTime > 1 && <span>{t('node.run', { count: s.runTime })}</span>}
         {s.finishTime ? (
           <DurationText ms={elapsedMs(s.startTime, s.finishTime, 0)} />
         ) : s.status === 'RUNNING' || s.status === 'CANCELING' ? (
@@ -64,7 +66,8 @@ function SubtaskNodeView({ data, selected }: SubtaskNodeProps) {
 }
 
 function DurationText({ ms }: { ms: number | undefined }) {
-  return ms === undefined ? null : <span title="Duration">{formatDuration(ms)}</span>;
+  const { t } = useTranslation('graph');
+  return ms === undefined ? null : <span title={t('node.duration')}>{formatDuration(ms)}</span>;
 }
 
 /** Only running nodes tick, all on one shared clock. */

@@ -3,6 +3,7 @@ import { Alert, Loader, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useLayoutEffect, useRef, useState, type JSX, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance } from '../../api/schemas';
 import { GraphCanvas } from './GraphCanvas';
 import classes from './TaskGraph.module.css';
@@ -56,18 +57,19 @@ prewarmLayoutWorker();
 function TaskGraphBody({ subtasks, selectedId, onSelect, size }: TaskGraphProps & { size: Size }) {
   const structure = useGraphStructure(subtasks);
   const { status, layout, error } = useGraphLayout(structure);
+  const { t } = useTranslation('graph');
 
   if (subtasks.length === 0) {
     return (
       <Centered>
-        <Text c="dimmed">This task has no subtasks.</Text>
+        <Text c="dimmed">{t('empty')}</Text>
       </Centered>
     );
   }
   if (status === 'error') {
     return (
       <Centered>
-        <Alert color="red" title="The flow cannot be drawn" icon={<IconAlertTriangle />} maw={560}>
+        <Alert color="red" title={t('cannotDraw')} icon={<IconAlertTriangle />} maw={560}>
           {error}
         </Alert>
       </Centered>
@@ -78,7 +80,7 @@ function TaskGraphBody({ subtasks, selectedId, onSelect, size }: TaskGraphProps 
       <Centered>
         <Stack align="center" gap="xs" role="status">
           <Loader />
-          <Text size="sm">Laying out {subtasks.length.toLocaleString('en-US')} subtasks…</Text>
+          <Text size="sm">{t('layingOut', { count: subtasks.length })}</Text>
         </Stack>
       </Centered>
     );

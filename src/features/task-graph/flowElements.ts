@@ -7,6 +7,7 @@
  * nodes do not re-render on a poll.
  */
 import { Position, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import i18next from 'i18next';
 import type { SubtaskInstance, SubtaskStatus } from '../../api/schemas';
 import { SUBTASK_STATUS_META } from '../../components/status';
 import { NODE_HEIGHT, NODE_WIDTH, type GraphLayout } from './geometry';
@@ -37,7 +38,7 @@ const sameView = (a: SubtaskInstance, b: SubtaskInstance) => a === b || SHOWN_FI
 
 export function subtaskAriaLabel(s: SubtaskInstance): string {
   const status = SUBTASK_STATUS_META[s.status].label;
-  return s.operation === 'ROLLBACK' ? `${s.name} — ${status} (rollback)` : `${s.name} — ${status}`;
+  return i18next.t(s.operation === 'ROLLBACK' ? 'graph:node.ariaLabelRollback' : 'graph:node.ariaLabel', { name: s.name, status });
 }
 
 /** Last nodes built per layout; a WeakMap so a layout evicted from the cache takes its nodes with it. */

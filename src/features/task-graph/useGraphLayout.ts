@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { GraphLayout } from './geometry';
 import { cachedLayout, requestLayout } from './layoutRunner';
 import { toLayoutInput, type GraphStructure } from './model';
@@ -21,6 +22,7 @@ interface Settled {
 export function useGraphLayout(structure: GraphStructure): GraphLayoutState {
   const { hash, cycle } = structure;
   const [settled, setSettled] = useState<Settled | null>(null);
+  const { t } = useTranslation('graph');
 
   useEffect(() => {
     // Also on a cache hit: the settled copy keeps the layout on screen even if the cache evicts it.
@@ -35,7 +37,7 @@ export function useGraphLayout(structure: GraphStructure): GraphLayoutState {
     };
   }, [hash, cycle, structure]);
 
-  if (cycle) return { status: 'error', layout: null, error: `The subtasks form a cycle (${cycle.join(' → ')} → ${cycle[0] ?? ''}), so they cannot be drawn as a flow.` };
+  if (cycle) return { status: 'error', layout: null, error: t('cycle', { path: `${cycle.join(' → ')} → ${cycle[0] ?? ''}` }) };
   const hit = cachedLayout(hash) ?? (settled?.hash === hash ? settled.layout : undefined);
   if (hit) return { status: 'ready', layout: hit, error: null };
   if (settled?.hash === hash && settled.error !== undefined) return { status: 'error', layout: null, error: settled.error };

@@ -1,5 +1,6 @@
 import { Box, Button, EmptyState, Group, Pagination, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { IconListSearch } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { ApiErrorState } from '../../components/ErrorState';
 import { pollFailure } from '../../components/pollFailure';
 import { StaleDataWarning } from '../../components/StaleDataWarning';
@@ -13,6 +14,7 @@ const SIZE_OPTIONS = PAGE_SIZES.map(String);
 
 /** `/`: the tasks OCP knows, newest first, filtered and paged through the URL. */
 export function TaskList() {
+  const { t } = useTranslation('list');
   const { search, update, clearFilters } = useListSearch();
   const query = useTaskInstances(toListParams(search));
   const { data, refetch, isFetching } = query;
@@ -39,7 +41,7 @@ export function TaskList() {
   return (
     <Stack gap="sm" p="md" maw={1600} mx="auto">
       <Group justify="space-between" align="flex-end">
-        <Title order={1}>Tasks</Title>
+        <Title order={1}>{t('title')}</Title>
         <TaskListFilters search={search} onChange={update} onClear={clearFilters} />
       </Group>
       {data !== undefined && failure != null && (
@@ -56,7 +58,7 @@ export function TaskList() {
       {pageInfo && pageInfo.totalElements > 0 && (
         <Group justify="space-between" wrap="wrap" gap="sm">
           <Text size="sm" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
-            {last >= first ? `${first}–${last} of ${pageInfo.totalElements} tasks` : `${pageInfo.totalElements} tasks`}
+            {last >= first ? t('range', { first, last, total: pageInfo.totalElements }) : t('total', { count: pageInfo.totalElements })}
           </Text>
           <Group gap="md">
             <Pagination
@@ -64,11 +66,11 @@ export function TaskList() {
               total={Math.max(pageInfo.totalPages, 1)}
               value={search.page}
               onChange={(page) => update({ page })}
-              getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+              getControlProps={(control) => ({ 'aria-label': t(`pageControl.${control}`) })}
             />
             <Group gap={6}>
               <Text size="sm" c="dimmed" component="label" htmlFor="task-list-page-size">
-                Per page
+                {t('perPage')}
               </Text>
               <Select
                 id="task-list-page-size"
@@ -97,30 +99,27 @@ function EmptyList({
   onClear: () => void;
   onFirstPage: () => void;
 }) {
+  const { t } = useTranslation('list');
   const beyondEnd = page > 1;
   return (
     <Box py="xl">
       <EmptyState
         icon={<IconListSearch size={28} />}
         withIndicatorBackground
-        title={beyondEnd ? `Page ${page} is past the last page` : filtered ? 'No tasks match these filters' : 'No tasks yet'}
+        title={beyondEnd ? t('empty.beyondEnd', { page }) : filtered ? t('empty.filtered') : t('empty.none')}
         description={
-          beyondEnd
-            ? 'The list may have shrunk since this link was made.'
-            : filtered
-              ? 'Try another name or status, or clear the filters.'
-              : 'OCP has no task instances to show.'
+          beyondEnd ? t('empty.beyondEndHint') : filtered ? t('empty.filteredHint') : t('empty.noneHint')
         }
       >
         <EmptyState.Actions>
           {beyondEnd ? (
             <Button size="xs" variant="default" onClick={onFirstPage}>
-              Go to the first page
+              {t('empty.firstPage')}
             </Button>
           ) : (
             filtered && (
               <Button size="xs" variant="default" onClick={onClear}>
-                Clear filters
+                {t('filters.clear')}
               </Button>
             )
           )}

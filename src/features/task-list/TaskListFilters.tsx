@@ -1,5 +1,6 @@
 import { Button, CloseButton, Group, MultiSelect, TextInput } from '@mantine/core';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { TASK_STATUSES, type TaskStatus } from '../../api/schemas';
 import { SUBTASK_STATUS_META } from '../../components/status';
 import { hasFilters, type ListSearch } from './listSearch';
@@ -15,24 +16,25 @@ interface Props {
 }
 
 export function TaskListFilters({ search, onChange, onClear }: Props) {
+  const { t } = useTranslation('list');
   const [name, setName] = useDraftText(search.name, (value) => onChange({ name: value }, { replace: true }));
 
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
       <TextInput
-        label="Name"
-        placeholder="Filter by name"
+        label={t('filters.name')}
+        placeholder={t('filters.namePlaceholder')}
         w={260}
         value={name}
         onChange={(e) => setName(e.currentTarget.value)}
         leftSection={<IconSearch size={14} aria-hidden />}
         rightSection={
-          name ? <CloseButton size="sm" aria-label="Clear name filter" onClick={() => setName('')} /> : null
+          name ? <CloseButton size="sm" aria-label={t('filters.clearName')} onClick={() => setName('')} /> : null
         }
       />
       <MultiSelect<TaskStatus>
-        label="Status"
-        placeholder={search.statuses.length === 0 ? 'Any status' : undefined}
+        label={t('filters.status')}
+        placeholder={search.statuses.length === 0 ? t('filters.anyStatus') : undefined}
         w={320}
         data={STATUS_OPTIONS}
         value={search.statuses}
@@ -42,7 +44,7 @@ export function TaskListFilters({ search, onChange, onClear }: Props) {
       />
       {hasFilters(search) && (
         <Button size="xs" variant="subtle" leftSection={<IconFilterOff size={14} />} onClick={onClear}>
-          Clear filters
+          {t('filters.clear')}
         </Button>
       )}
     </Group>

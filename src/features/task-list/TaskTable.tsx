@@ -1,12 +1,17 @@
 import { Anchor, Box, Skeleton, Table, Text } from '@mantine/core';
+import i18next from 'i18next';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { BasicTaskInstance } from '../../api/schemas';
 import { formatDateTime } from '../../components/formatting';
 import { TaskStatusBadge } from '../../components/StatusBadge';
 
+type ColumnKey = 'id' | 'name' | 'status' | 'progress' | 'operation' | 'type' | 'cluster' | 'tenant' | 'creator' | 'started';
+
 interface Column {
-  label: string;
+  /** Also the header's catalog key, `list:columns.<key>`. */
+  key: ColumnKey;
   /** Optional columns appear only when some task on the page has a value. */
   when?: (tasks: readonly BasicTaskInstance[]) => boolean;
   cell: (task: BasicTaskInstance) => ReactNode;
@@ -28,7 +33,7 @@ const dim = (s: string | undefined) =>
 
 const COLUMNS: Column[] = [
   {
-    label: 'ID',
+    key: 'id',
     cell: (t) => (
       <Anchor component={Link} to={taskHref(t)} ff="monospace" size="sm">
         {t.id}
@@ -36,7 +41,7 @@ const COLUMNS: Column[] = [
     ),
   },
   {
-    label: 'Name',
+    key: 'name',
     wrapMinWidth: 240,
     cell: (t) => (
       <Anchor component={Link} to={taskHref(t)} size="sm" fw={500} title={t.name} style={{ overflowWrap: 'anywhere' }}>
@@ -45,7 +50,7 @@ const COLUMNS: Column[] = [
     ),
   },
   {
-    label: 'Status',
+    key: 'status',
     // max-content: the badge truncates itself when squeezed, so the cell must not squeeze it.
     cell: (t) => (
       <Box w="max-content">
@@ -53,14 +58,14 @@ const COLUMNS: Column[] = [
       </Box>
     ),
   },
-  { label: 'Progress', when: (ts) => ts.some((t) => t.subtasks?.length), cell: progress },
-  { label: 'Operation', cell: (t) => dim(t.operation) },
-  { label: 'Type', cell: (t) => dim(t.type) },
-  { label: 'Cluster', wrapMinWidth: 140, when: (ts) => ts.some((t) => t.cluster), cell: (t) => t.cluster?.name ?? '—' },
-  { label: 'Tenant', wrapMinWidth: 140, when: (ts) => ts.some((t) => t.tenant), cell: (t) => t.tenant?.name ?? '—' },
-  { label: 'Creator', cell: (t) => t.creator?.name ?? '—' },
+  { key: 'progress', when: (ts) => ts.some((t) => t.subtasks?.length), cell: progress },
+  { key: 'operation', cell: (t) => dim(t.operation) },
+  { key: 'type', cell: (t) => dim(t.type) },
+  { key: 'cluster', wrapMinWidth: 140, when: (ts) => ts.some((t) => t.cluster), cell: (t) => t.cluster?.name ?? '—' },
+  { key: 'tenant', wrapMinWidth: 140, when: (ts) => ts.some((t) => t.tenant), cell: (t) => t.tenant?.name ?? '—' },
+  { key: 'creator', cell: (t) => t.creator?.name ?? '—' },
   {
-    label: 'Started',
+    key: 'started',
     cell: (t) => (
       <Text component="time" size="sm" dateTime={t.startTime} title={t.startTime} style={{ whiteSpace: 'nowrap' }}>
         {formatDateTime(t.startTime)}
@@ -77,7 +82,7 @@ function progress(t: BasicTaskInstance) {
   if (subtasks.length === 0) return dim(undefined);
   const done = subtasks.filter((s) => s.status === 'SUCCESSFUL').length;
   return (
-    <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }} title={`${done} of ${subtasks.length} subtasks successful`}>
+    <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }} title={i18next.t('list:progressTitle', { done, total: subtasks.length })}>
       {done}/{subtasks.length}
     </Text>
   );
@@ -91,7 +96,7 @@ export function TaskTable({ tasks, dimmed = false }: { tasks: readonly BasicTask
       {tasks.map((t) => (
         <Table.Tr key={t.id}>
           {columns.map((c) => (
-            <Table.Td key={c.label} style={cellStyle(c)}>
+            <Table.Td key={c.key} style={cellStyle(c)}>
               {c.cell(t)}
             </Table.Td>
           ))}
@@ -109,7 +114,7 @@ export function TaskTableSkeleton({ rows }: { rows: number }) {
       {Array.from({ length: rows }, (_, i) => (
         <Table.Tr key={i}>
           {columns.map((c) => (
-            <Table.Td key={c.label}>
+            <Table.Td key={c.key}>
               <Skeleton h={14} my={3} />
             </Table.Td>
           ))}
@@ -130,6 +135,7 @@ function TableFrame({
   dimmed?: boolean;
   busy?: boolean;
 }) {
+  const { t } = useTranslation('list');
   return (
     <Table.ScrollContainer minWidth={900} type="native">
       <Table
@@ -140,8 +146,8 @@ function TableFrame({
         <Table.Thead>
           <Table.Tr>
             {columns.map((c) => (
-              <Table.Th key={c.label} style={{ whiteSpace: 'nowrap' }}>
-                {c.label}
+              <Table.Th key={c.key} style={{ whiteSpace: 'nowrap' }}>
+                {t(`columns.${c.key}`)}
               </Table.Th>
             ))}
           </Table.Tr>
