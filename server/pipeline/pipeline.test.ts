@@ -127,6 +127,7 @@ describe('headers towards OCP', () => {
       'x-forwarded-for': '10.0.0.1',
       'x-forwarded-host': 'evil.example',
       'x-custom': 'a',
+      'accept-language': 'zh-CN',
     };
     await c.app.inject({ url: `${T}?page=1&size=10&status=FAILED&debug=true&page=5`, headers: browserHeaders });
     const got = ocp.seen.at(-1)!;
@@ -134,6 +135,7 @@ describe('headers towards OCP', () => {
     expect(got.headers.authorization).toBe(`Basic ${Buffer.from('svc:s3cret-PW').toString('base64')}`);
     for (const name of ['cookie', 'proxy-authorization', 'x-forwarded-for', 'x-forwarded-host', 'x-custom']) expect(got.headers[name], name).toBeUndefined();
     expect(got.headers['x-trace-id']).toMatch(/^[0-9a-f]{16}$/);
+    expect(got.headers['accept-language']).toBe('zh-CN');
   });
 
   it('never writes the password or an Authorization value to any log line', async () => {

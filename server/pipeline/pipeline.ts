@@ -8,7 +8,7 @@ import { sendConsoleError } from './envelope.ts';
 import { createApiHandler } from './proxy.ts';
 import { createSessionSealer, sessionKey } from './session.ts';
 import { basicAuth, createSessionCookies } from './sessionCookie.ts';
-import type { Upstream } from './upstream.ts';
+import { describeUpstreamError, type Upstream } from './upstream.ts';
 
 export interface PipelineDeps {
   config: ServerConfig;
@@ -51,6 +51,14 @@ export function registerPipeline(app: FastifyInstance, deps: PipelineDeps): void
     });
     api.all('/api', handler);
     api.all('/api*', handler);
+    // A streamed reply that fails before its first bytes went out (OCP broke off, or went silent,
+    // while the compressor was still filling its first block) still gets a worded error.
+    api.setErrorHandler((error, request, reply) => {
+      const failure = describeUpstreamError(error, timeouts);
+      request.log.warn({ err: error }, `reply from OCP failed: ${failure.message}`);
+      const broke = failure.fault === 'unreachable';
+      return sendConsoleError(reply, broke ? 502 : failure.status, failure.fault, broke ? 'OCP broke off its reply.' : failure.message);
+    });
     done();
   });
 

@@ -58,6 +58,8 @@ async function forward(request: FastifyRequest, reply: FastifyReply, call: Allow
       path: call.upstreamPath,
       headers: {
         accept: 'application/json',
+        // OCP words its messages in the console's language; the only browser header passed on.
+        ...acceptLanguage(request),
         'x-trace-id': traceId,
         ...(actor.authorization ? { authorization: actor.authorization } : {}),
       },
@@ -102,6 +104,11 @@ async function forward(request: FastifyRequest, reply: FastifyReply, call: Allow
   const facts = envelopeFacts(body);
   audit(status, status < 400 ? 'ok' : 'refused', { code: facts.code, traceId: facts.traceId ?? traceId });
   return reply.send(body);
+}
+
+function acceptLanguage(request: FastifyRequest): { 'accept-language'?: string } {
+  const value = request.headers['accept-language'];
+  return typeof value === 'string' && /^[A-Za-z0-9,;=.\- *]{1,100}$/.test(value) ? { 'accept-language': value } : {};
 }
 
 function auditBase(request: FastifyRequest, call: AllowedCall, user: string) {
