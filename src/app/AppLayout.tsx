@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
+import { UserMenu } from '../features/auth/UserMenu';
 import { LanguageSelect } from './LanguageSelect';
 import { OpenTaskField } from './OpenTaskField';
 
@@ -46,6 +47,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             <OpenTaskField />
             <LanguageSelect />
             <ColorSchemeToggle />
+            <UserMenu />
           </Group>
         </Group>
       </Box>
