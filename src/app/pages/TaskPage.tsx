@@ -1,5 +1,5 @@
 import { Box, Group, Paper, Skeleton } from '@mantine/core';
-import { Suspense, use } from 'react';
+import { lazy, Suspense, use } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, useParams } from 'wouter';
 import { parseTaskId, type TaskInstance } from '../../api/schemas';
@@ -32,6 +32,9 @@ function TaskGraph(props: TaskGraphProps) {
   const { TaskGraph: Graph } = use(taskGraphModule);
   return <Graph {...props} />;
 }
+
+// The log viewer loads when a subtask is first opened, not with the page.
+const SubtaskLog = lazy(() => import('../../features/subtask-log/SubtaskLog').then((m) => ({ default: m.SubtaskLog })));
 
 const GRAPH_MIN_HEIGHT = 480;
 const PANEL_WIDTH = 420;
@@ -137,7 +140,17 @@ function TaskBody({ task }: { task: TaskInstance }) {
           {/* Absolute so a long panel scrolls on its own instead of stretching the graph. */}
           <Box style={{ position: 'absolute', inset: 0, overflow: 'auto' }}>
             <ErrorBoundary region={t('region.subtaskPanel')} resetKey={selected}>
-              <SubtaskPanel task={task} subtaskId={selected} onSelect={select} onClose={() => select(null)} />
+              <SubtaskPanel
+                task={task}
+                subtaskId={selected}
+                onSelect={select}
+                onClose={() => select(null)}
+                renderLog={(subtask) => (
+                  <Suspense fallback={<Skeleton h={160} />}>
+                    <SubtaskLog taskId={task.id} subtask={subtask} />
+                  </Suspense>
+                )}
+              />
             </ErrorBoundary>
           </Box>
         </Box>

@@ -13,6 +13,8 @@ export interface SubtaskPanelProps {
   subtaskId: string | null;
   onSelect: (id: string) => void;
   onClose: () => void;
+  /** The subtask's log ("Why it failed" first), shown under the heading; composed by the page (features do not import each other). */
+  renderLog?: (subtask: SubtaskInstance) => ReactNode;
 }
 
 function PanelFrame({ labelledBy, onClose, children }: { labelledBy: string; onClose: () => void; children: ReactNode }) {
@@ -74,7 +76,7 @@ function SubtaskFields({ subtask }: { subtask: SubtaskInstance }) {
 }
 
 /** Every field of the selected subtask, with its neighbours as links. Renders nothing when none is selected. */
-export function SubtaskPanel({ task, subtaskId, onSelect, onClose }: SubtaskPanelProps) {
+export function SubtaskPanel({ task, subtaskId, onSelect, onClose, renderLog }: SubtaskPanelProps) {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // When a neighbour link is followed, the clicked button disappears: move focus to the new heading, not to <body>.
@@ -117,6 +119,7 @@ export function SubtaskPanel({ task, subtaskId, onSelect, onClose }: SubtaskPane
         {close}
       </Group>
       <Stack gap="md" style={{ overflowY: 'auto', minHeight: 0 }}>
+        {renderLog?.(subtask)}
         <SubtaskFields subtask={subtask} />
         <SubtaskLinks key={`up-${subtask.id}`} label="Upstreams" ids={subtask.upstreams} byId={byId} onSelect={follow} />
         <SubtaskLinks key={`down-${subtask.id}`} label="Downstreams" ids={subtask.downstreams} byId={byId} onSelect={follow} />
