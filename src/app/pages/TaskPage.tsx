@@ -1,4 +1,4 @@
-import { Box, Group, Paper, Skeleton } from '@mantine/core';
+import { Alert, Box, Group, Paper, Skeleton } from '@mantine/core';
 import { lazy, Suspense, use } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, useParams } from 'wouter';
@@ -8,8 +8,9 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ApiErrorState } from '../../components/ErrorState';
 import { pollFailure } from '../../components/pollFailure';
 import { StaleDataWarning } from '../../components/StaleDataWarning';
+import { SubtaskActions } from '../../features/task-actions/SubtaskActions';
 import { SubtaskPanel } from '../../features/task-detail/SubtaskPanel';
-import { TaskActions } from '../../features/task-detail/TaskActions';
+import { TaskActions } from '../../features/task-actions/TaskActions';
 import { TaskHeader } from '../../features/task-detail/TaskHeader';
 import type { TaskGraphProps } from '../../features/task-graph/TaskGraph';
 import { trackPromise } from '../trackPromise';
@@ -61,6 +62,7 @@ function TaskView({ id }: { id: string }) {
   const { t } = useTranslation();
   const query = useTaskInstance(id);
   const { data: task, refetch, isFetching } = query;
+  const [selected, select] = useSelectedSubtask();
   useDocumentTitle(task ? t('title.taskNamed', { id, name: task.name }) : t('title.task', { id }));
   const retry = () => void refetch();
 
@@ -85,7 +87,7 @@ function TaskView({ id }: { id: string }) {
         <ErrorBoundary region={t('region.taskHeader')}>
           <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
             <Box miw={0} style={{ flex: 1 }}>
-              <TaskHeader task={task} />
+              <TaskHeader task={task} selectedId={selected} onSelect={select} />
             </Box>
             <TaskActions task={task} />
           </Group>
@@ -99,15 +101,14 @@ function TaskView({ id }: { id: string }) {
           onRetry={retry}
         />
       )}
-      <TaskBody task={task} />
+      <TaskBody task={task} selected={selected} select={select} />
     </Box>
   );
 }
 
 /** The graph fills what is left of the viewport; the subtask panel sits beside it, non-modal. */
-function TaskBody({ task }: { task: TaskInstance }) {
+function TaskBody({ task, selected, select }: { task: TaskInstance; selected: string | null; select: (id: string | null) => void }) {
   const { t } = useTranslation();
-  const [selected, select] = useSelectedSubtask();
   return (
     <Box style={{ flex: 1, display: 'flex', minHeight: GRAPH_MIN_HEIGHT }}>
       <Box
@@ -118,9 +119,13 @@ function TaskBody({ task }: { task: TaskInstance }) {
       >
         <ErrorBoundary region={t('region.graph')}>
           <Box style={{ position: 'absolute', inset: 0 }}>
-            <Suspense fallback={<Skeleton h="100%" radius={0} />}>
-              <TaskGraph subtasks={task.subtasks} selectedId={selected} onSelect={select} />
-            </Suspense>
+            {task.subtasksListed ? (
+              <Suspense fallback={<Skeleton h="100%" radius={0} />}>
+                <TaskGraph subtasks={task.subtasks} selectedId={selected} onSelect={select} />
+              </Suspense>
+            ) : (
+              <SubtasksMissing />
+            )}
           </Box>
         </ErrorBoundary>
       </Box>
@@ -145,6 +150,7 @@ function TaskBody({ task }: { task: TaskInstance }) {
                 subtaskId={selected}
                 onSelect={select}
                 onClose={() => select(null)}
+                actions={<SubtaskActions task={task} subtaskId={selected} />}
                 renderLog={(subtask) => (
                   <Suspense fallback={<Skeleton h={160} />}>
                     <SubtaskLog taskId={task.id} subtask={subtask} />
@@ -156,5 +162,15 @@ function TaskBody({ task }: { task: TaskInstance }) {
         </Box>
       )}
     </Box>
+  );
+}
+
+/** A reply without `subtasks` is a contract problem, not a task with nothing in it: say so, name the field. */
+function SubtasksMissing() {
+  const { t } = useTranslation('detail');
+  return (
+    <Alert color="orange" title={t('missing.title')} m="md" maw={640}>
+      {t('missing.body')}
+    </Alert>
   );
 }
