@@ -121,7 +121,7 @@ function TaskBody({ task, selected, select }: { task: TaskInstance; selected: st
           <Box style={{ position: 'absolute', inset: 0 }}>
             {task.subtasksListed ? (
               <Suspense fallback={<Skeleton h="100%" radius={0} />}>
-                <TaskGraph subtasks={task.subtasks} selectedId={selected} onSelect={select} />
+                <TaskGraph subtasks={task.subtasks} selectedId={selected} onSelect={select} live={task.status === 'RUNNING'} />
               </Suspense>
             ) : (
               <SubtasksMissing />

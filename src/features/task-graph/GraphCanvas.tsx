@@ -1,8 +1,14 @@
 import { ReactFlow, useReactFlow, useStoreApi, type NodeChange, type NodeMouseHandler, type NodeTypes } from '@xyflow/react';
 import { useLayoutEffect, useMemo, useState, type MouseEvent } from 'react';
+import { failuresInOrder } from '../../components/subtaskStatus';
+import { FirstFailureContext } from './firstFailureContext';
+import { FollowToggle } from './FollowToggle';
+import { OverviewMarks } from './OverviewMarks';
+import { useFollow } from './useFollow';
 import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance, SubtaskStatus } from '../../api/schemas';
-import { buildFlowEdges, buildFlowNodes, type FlowNode } from './flowElements';
+import { buildFlowEdges, buildFlowNodes, createFlowElementsMemo, type FlowNode } from './flowElements';
+import { setViewportNow } from './flowStore';
 import type { GraphLayout } from './geometry';
 import { GraphChrome } from './GraphChrome';
 import { countStatuses, findFocusSubtask, type GraphStructure } from './model';
@@ -30,10 +36,12 @@ export interface GraphCanvasProps {
   onSelect: (id: string | null) => void;
   /** The container's size when the canvas mounts, to open on the right spot without a second pass. */
   size: Size;
+  /** The task is RUNNING: Follow mode is offered, and on by default. */
+  live?: boolean;
 }
 
 /** Mount once per structure (key it by the structure hash): the opening viewport is chosen at mount only. */
-export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect, size }: GraphCanvasProps) {
+export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect, size, live = false }: GraphCanvasProps) {
   const { t } = useTranslation('graph');
   const store = useStoreApi();
   const { screenToFlowPosition } = useReactFlow();
@@ -42,18 +50,23 @@ export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect,
     return openingViewport(layout, size, focus ? (layout.positions.get(focus) ?? null) : null);
   });
   // Before React Flow's own effects, so it works out what is visible once, for this viewport.
-  useLayoutEffect(
-    () => store.setState({ transform: [opening.x, opening.y, opening.zoom], width: size.width, height: size.height }),
-    [store, opening, size],
-  );
+  useLayoutEffect(() => setViewportNow(store, opening, size), [store, opening, size]);
 
   const large = subtasks.length > LARGE_ABOVE;
-  const allNodes = useMemo(() => buildFlowNodes(layout, subtasks, selectedId), [layout, subtasks, selectedId]);
+  const [memo] = useState(createFlowElementsMemo);
+  const allNodes = useMemo(() => buildFlowNodes(memo, layout, subtasks, selectedId), [memo, layout, subtasks, selectedId]);
   const statusById = useMemo(() => new Map<string, SubtaskStatus>(subtasks.map((s) => [s.id, s.status])), [subtasks]);
-  const allEdges = useMemo(() => buildFlowEdges(structure, statusById), [structure, statusById]);
+  const allEdges = useMemo(() => buildFlowEdges(memo, structure, statusById), [memo, structure, statusById]);
   const overview = useFlowStoreElements(allNodes, allEdges, large);
   const counts = useMemo(() => countStatuses(subtasks), [subtasks]);
   const { locate, fit, focusOn } = useViewportFocus({ layout, subtasks, selectedId });
+  const firstFailureId = useMemo(() => failuresInOrder(subtasks)[0]?.id ?? null, [subtasks]);
+  const follow = useFollow({ layout, subtasks, live, selectedId });
+  // Asking for another view is the operator's own move: Follow stops.
+  const byHand = (move: () => void) => () => {
+    follow.setFollowing(false);
+    move();
+  };
 
   const onNodeClick: NodeMouseHandler<FlowNode> = (_, node) => {
     if (node.type === 'subtask') onSelect(node.id);
@@ -70,22 +83,41 @@ export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect,
   };
 
   return (
-    <ReactFlow<FlowNode>
-      nodeTypes={nodeTypes}
-      onNodeClick={onNodeClick}
-      onNodesChange={onNodesChange}
-      onPaneClick={onPaneClick}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      elementsSelectable
-      onlyRenderVisibleElements={large}
-      defaultViewport={opening}
-      minZoom={MIN_ZOOM}
-      maxZoom={2}
-      aria-label={t('flowLabel')}
-    >
-      {overview && <OverviewLayer layout={layout} structure={structure} subtasks={subtasks} selectedId={selectedId} />}
-      <GraphChrome counts={counts} nodeCount={subtasks.length} onLocate={locate} onFit={fit} unknownRefs={structure.unknownRefs} />
-    </ReactFlow>
+    <FirstFailureContext value={firstFailureId}>
+      <ReactFlow<FlowNode>
+        nodeTypes={nodeTypes}
+        onNodeClick={onNodeClick}
+        onNodesChange={onNodesChange}
+        onPaneClick={onPaneClick}
+        onMoveStart={follow.onMoveStart}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable
+        onlyRenderVisibleElements={large}
+        defaultViewport={opening}
+        minZoom={MIN_ZOOM}
+        maxZoom={2}
+        aria-label={t('flowLabel')}
+      >
+        {overview && <OverviewLayer layout={layout} structure={structure} subtasks={subtasks} selectedId={selectedId} />}
+        <OverviewMarks
+          layout={layout}
+          subtasks={subtasks}
+          firstFailureId={firstFailureId}
+          onPick={(id) => {
+            onSelect(id);
+            focusOn(id);
+          }}
+        />
+        <GraphChrome
+          counts={counts}
+          nodeCount={subtasks.length}
+          onLocate={byHand(locate)}
+          onFit={byHand(fit)}
+          unknownRefs={structure.unknownRefs}
+        />
+        {live && <FollowToggle following={follow.following} onChange={follow.setFollowing} />}
+      </ReactFlow>
+    </FirstFailureContext>
   );
 }

@@ -19,6 +19,8 @@ export interface TaskGraphProps {
   selectedId: string | null;
   /** A node click selects; a pane click clears. */
   onSelect: (id: string | null) => void;
+  /** The task is RUNNING: offer Follow mode, on by default. */
+  live?: boolean;
 }
 
 /** The DAG of a task's subtasks, coloured by status. Fills its parent, which must give it a height. */
@@ -54,7 +56,7 @@ function useFirstSize() {
 // This module loads when a task page is about to draw its graph: boot the layout worker now, in parallel.
 prewarmLayoutWorker();
 
-function TaskGraphBody({ subtasks, selectedId, onSelect, size }: TaskGraphProps & { size: Size }) {
+function TaskGraphBody({ subtasks, selectedId, onSelect, size, live = false }: TaskGraphProps & { size: Size }) {
   const structure = useGraphStructure(subtasks);
   const { status, layout, error } = useGraphLayout(structure);
   const { t } = useTranslation('graph');
@@ -94,6 +96,7 @@ function TaskGraphBody({ subtasks, selectedId, onSelect, size }: TaskGraphProps 
       selectedId={selectedId}
       onSelect={onSelect}
       size={size}
+      live={live}
     />
   );
 }

@@ -10,6 +10,7 @@ import { Position, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import i18next from 'i18next';
 import type { SubtaskInstance, SubtaskStatus } from '../../api/schemas';
 import { SUBTASK_STATUS_META } from '../../components/status';
+import { subtaskDisplayMeta, subtaskDisplayStatus } from '../../components/subtaskStatus';
 import { NODE_HEIGHT, NODE_WIDTH, type GraphLayout } from './geometry';
 import type { GraphStructure } from './model';
 
@@ -37,19 +38,35 @@ const SHOWN_FIELDS = ['name', 'status', 'operation', 'runTime', 'parallelIdx', '
 const sameView = (a: SubtaskInstance, b: SubtaskInstance) => a === b || SHOWN_FIELDS.every((f) => a[f] === b[f]);
 
 export function subtaskAriaLabel(s: SubtaskInstance): string {
-  const status = SUBTASK_STATUS_META[s.status].label;
-  return i18next.t(s.operation === 'ROLLBACK' ? 'graph:node.ariaLabelRollback' : 'graph:node.ariaLabel', { name: s.name, status });
+  const display = subtaskDisplayStatus(s);
+  const status = subtaskDisplayMeta(display).label;
+  const undoing = s.operation === 'ROLLBACK' && display !== 'ROLLED_BACK';
+  return i18next.t(undoing ? 'graph:node.ariaLabelRollback' : 'graph:node.ariaLabel', { name: s.name, status });
 }
 
-/** Last nodes built per layout; a WeakMap so a layout evicted from the cache takes its nodes with it. */
-const nodeCache = new WeakMap<GraphLayout, Map<string, FlowNode>>();
+/**
+ * The last nodes and edges one graph built, so the next build can reuse the unchanged ones. One per
+ * mounted graph (GraphCanvas holds it), never module-wide: two graphs, or two tests, share nothing.
+ */
+export interface FlowElementsMemo {
+  layout: GraphLayout | null;
+  nodes: Map<string, FlowNode>;
+  structure: GraphStructure | null;
+  edges: Map<string, Edge>;
+}
+
+export function createFlowElementsMemo(): FlowElementsMemo {
+  return { layout: null, nodes: new Map(), structure: null, edges: new Map() };
+}
 
 export function buildFlowNodes(
+  memo: FlowElementsMemo,
   layout: GraphLayout,
   subtasks: readonly SubtaskInstance[],
   selectedId: string | null,
 ): FlowNode[] {
-  const previous = nodeCache.get(layout) ?? new Map<string, FlowNode>();
+  // Nodes are reused only within one layout: a new layout means new positions.
+  const previous = memo.layout === layout ? memo.nodes : new Map<string, FlowNode>();
   const next = new Map<string, FlowNode>();
   const nodes: FlowNode[] = [];
 
@@ -99,7 +116,8 @@ export function buildFlowNodes(
     nodes.push(node);
   }
 
-  nodeCache.set(layout, next);
+  memo.layout = layout;
+  memo.nodes = next;
   return nodes;
 }
 
@@ -110,10 +128,12 @@ const EDGE_STYLES: Partial<Record<SubtaskStatus, Edge['style']>> = {
   CANCELING: { stroke: SUBTASK_STATUS_META.CANCELING.color, strokeWidth: 2 },
 };
 
-const edgeCache = new WeakMap<GraphStructure, Map<string, Edge>>();
-
-export function buildFlowEdges(structure: GraphStructure, statusById: ReadonlyMap<string, SubtaskStatus>): Edge[] {
-  const previous = edgeCache.get(structure) ?? new Map<string, Edge>();
+export function buildFlowEdges(
+  memo: FlowElementsMemo,
+  structure: GraphStructure,
+  statusById: ReadonlyMap<string, SubtaskStatus>,
+): Edge[] {
+  const previous = memo.structure === structure ? memo.edges : new Map<string, Edge>();
   const next = new Map<string, Edge>();
   const edges: Edge[] = [];
   for (const { id, source, target } of structure.edges) {
@@ -124,6 +144,7 @@ export function buildFlowEdges(structure: GraphStructure, statusById: ReadonlyMa
     next.set(id, edge);
     edges.push(edge);
   }
-  edgeCache.set(structure, next);
+  memo.structure = structure;
+  memo.edges = next;
   return edges;
 }
