@@ -1,5 +1,5 @@
-import { Box, Group, Paper, Skeleton } from '@mantine/core';
-import { Suspense, use } from 'react';
+import { Box, Group, Paper } from '@mantine/core';
+import { use } from 'react';
 import { Redirect, useParams } from 'wouter';
 import { parseTaskId, type TaskInstance } from '../../api/schemas';
 import { useTaskInstance } from '../../api/taskInstance';
@@ -11,6 +11,7 @@ import { SubtaskPanel } from '../../features/task-detail/SubtaskPanel';
 import { TaskActions } from '../../features/task-detail/TaskActions';
 import { TaskHeader } from '../../features/task-detail/TaskHeader';
 import type { TaskGraphProps } from '../../features/task-graph/TaskGraph';
+import { TaskWorkspace } from '../../features/task-view/TaskWorkspace';
 import { trackPromise } from '../trackPromise';
 import { useDocumentTitle } from '../useDocumentTitle';
 import { useRawSearch } from '../useRawSearch';
@@ -31,6 +32,8 @@ function TaskGraph(props: TaskGraphProps) {
   const { TaskGraph: Graph } = use(taskGraphModule);
   return <Graph {...props} />;
 }
+
+const renderGraph = (props: TaskGraphProps) => <TaskGraph {...props} />;
 
 const GRAPH_MIN_HEIGHT = 480;
 const PANEL_WIDTH = 420;
@@ -109,13 +112,7 @@ function TaskBody({ task }: { task: TaskInstance }) {
         bg="white"
         style={{ flex: 1, minWidth: 0, position: 'relative' }}
       >
-        <ErrorBoundary region="graph">
-          <Box style={{ position: 'absolute', inset: 0 }}>
-            <Suspense fallback={<Skeleton h="100%" radius={0} />}>
-              <TaskGraph subtasks={task.subtasks} selectedId={selected} onSelect={select} />
-            </Suspense>
-          </Box>
-        </ErrorBoundary>
+        <TaskWorkspace task={task} selectedId={selected} onSelect={select} renderGraph={renderGraph} />
       </Box>
       {selected !== null && (
         <Box

@@ -1,20 +1,26 @@
-import { ReactFlow, useReactFlow, useStoreApi, type NodeChange, type NodeMouseHandler, type NodeTypes } from '@xyflow/react';
+import { ReactFlow, useReactFlow, useStoreApi, type NodeChange, type NodeMouseHandler, type NodeTypes, type OnMoveEnd } from '@xyflow/react';
 import { useLayoutEffect, useMemo, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SubtaskInstance, SubtaskStatus } from '../../api/schemas';
+import type { SubtaskInstance } from '../../api/schemas';
+import { CollapsedGroupNode } from './CollapsedGroupNode';
+import { countDerived, type StatusFilter } from './find';
 import { buildFlowEdges, buildFlowNodes, type FlowNode } from './flowElements';
 import type { GraphLayout } from './geometry';
 import { GraphChrome } from './GraphChrome';
+import { GroupToggleContext } from './groupToggle';
 import { countStatuses, findFocusSubtask, type GraphStructure } from './model';
 import { OverviewLayer } from './OverviewLayer';
 import { ParallelGroupNode } from './ParallelGroupNode';
 import { SubtaskNode } from './SubtaskNode';
-import { useViewportFocus } from './useViewportFocus';
 import { useFlowStoreElements } from './useFlowStoreElements';
-import { MIN_ZOOM, openingViewport, subtaskAt, type Size } from './viewport';
+import { useGraphFind, type GraphFindInput } from './useGraphFind';
+import { useStepCommands } from './useStepCommands';
+import { useViewportFocus } from './useViewportFocus';
+import type { ViewCommands } from './viewCommands';
+import { MIN_ZOOM, openingViewport, subtaskAt, type Size, type Viewport } from './viewport';
 
 /** Module level: a new object per render would remount every node. */
-const nodeTypes: NodeTypes = { subtask: SubtaskNode, parallelGroup: ParallelGroupNode };
+const nodeTypes: NodeTypes = { subtask: SubtaskNode, parallelGroup: ParallelGroupNode, collapsedGroup: CollapsedGroupNode };
 
 /**
  * Above this many subtasks React Flow gets only what is around the screen, and far out an overview
@@ -30,14 +36,25 @@ export interface GraphCanvasProps {
   onSelect: (id: string | null) => void;
   /** The container's size when the canvas mounts, to open on the right spot without a second pass. */
   size: Size;
+  find: GraphFindInput;
+  onStatusesChange: (statuses: StatusFilter[]) => void;
+  collapsed: ReadonlySet<string>;
+  collapsibleIds: ReadonlySet<string>;
+  onToggleGroup: (groupId: string) => void;
+  /** Where to open (a link's viewport); else chosen from the layout. */
+  initialViewport: Viewport | null;
+  onViewportChange: (viewport: Viewport) => void;
+  commands: ViewCommands | undefined;
 }
 
-/** Mount once per structure (key it by the structure hash): the opening viewport is chosen at mount only. */
-export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect, size }: GraphCanvasProps) {
+/** Mount once per layout (key it by the layout key): the opening viewport is chosen at mount only. */
+export function GraphCanvas(props: GraphCanvasProps) {
+  const { structure, layout, subtasks, selectedId, onSelect, size, find, collapsed } = props;
   const { t } = useTranslation('graph');
   const store = useStoreApi();
   const { screenToFlowPosition } = useReactFlow();
   const [opening] = useState(() => {
+    if (props.initialViewport) return props.initialViewport;
     const focus = selectedId ?? findFocusSubtask(subtasks);
     return openingViewport(layout, size, focus ? (layout.positions.get(focus) ?? null) : null);
   });
@@ -48,15 +65,24 @@ export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect,
   );
 
   const large = subtasks.length > LARGE_ABOVE;
-  const allNodes = useMemo(() => buildFlowNodes(layout, subtasks, selectedId), [layout, subtasks, selectedId]);
-  const statusById = useMemo(() => new Map<string, SubtaskStatus>(subtasks.map((s) => [s.id, s.status])), [subtasks]);
-  const allEdges = useMemo(() => buildFlowEdges(structure, statusById), [structure, statusById]);
+  const drawn = useGraphFind(structure, subtasks, selectedId, find, collapsed);
+  const allNodes = useMemo(
+    () => buildFlowNodes(layout, subtasks, selectedId, drawn.emphasisOf, drawn.groups, props.collapsibleIds),
+    [layout, subtasks, selectedId, drawn, props.collapsibleIds],
+  );
+  const allEdges = useMemo(
+    () => buildFlowEdges(structure, drawn.statusById, { edges: drawn.edges, emphasisOf: drawn.edgeEmphasis }),
+    [structure, drawn],
+  );
   const overview = useFlowStoreElements(allNodes, allEdges, large);
   const counts = useMemo(() => countStatuses(subtasks), [subtasks]);
-  const { locate, fit, focusOn } = useViewportFocus({ layout, subtasks, selectedId });
+  const derived = useMemo(() => countDerived(subtasks), [subtasks]);
+  const { locate, fit, focusOn } = useViewportFocus({ layout, subtasks, selectedId, hidden: drawn.hidden });
+  useStepCommands({ commands: props.commands, layout, subtasks, find, drawn, focusOn, fit, locate });
 
   const onNodeClick: NodeMouseHandler<FlowNode> = (_, node) => {
     if (node.type === 'subtask') onSelect(node.id);
+    else if (node.type === 'collapsedGroup') props.onToggleGroup(node.id);
   };
   // Selection by keyboard (Enter or Space on a focused node) arrives as a change, not a click.
   const onNodesChange = (changes: NodeChange<FlowNode>[]) => {
@@ -65,27 +91,46 @@ export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect,
   // The overview has no node elements: select the subtask under the pointer and zoom in on it.
   const onPaneClick = (event: MouseEvent) => {
     const hit = overview ? subtaskAt(layout, screenToFlowPosition({ x: event.clientX, y: event.clientY })) : null;
+    if (hit && collapsed.has(hit)) {
+      props.onToggleGroup(hit);
+      return;
+    }
     onSelect(hit);
     if (hit) focusOn(hit);
   };
+  const onMoveEnd: OnMoveEnd = (_, viewport) => props.onViewportChange(viewport);
 
   return (
-    <ReactFlow<FlowNode>
-      nodeTypes={nodeTypes}
-      onNodeClick={onNodeClick}
-      onNodesChange={onNodesChange}
-      onPaneClick={onPaneClick}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      elementsSelectable
-      onlyRenderVisibleElements={large}
-      defaultViewport={opening}
-      minZoom={MIN_ZOOM}
-      maxZoom={2}
-      aria-label={t('flowLabel')}
-    >
-      {overview && <OverviewLayer layout={layout} structure={structure} subtasks={subtasks} selectedId={selectedId} />}
-      <GraphChrome counts={counts} nodeCount={subtasks.length} onLocate={locate} onFit={fit} unknownRefs={structure.unknownRefs} />
-    </ReactFlow>
+    <GroupToggleContext value={props.onToggleGroup}>
+      <ReactFlow<FlowNode>
+        nodeTypes={nodeTypes}
+        onNodeClick={onNodeClick}
+        onNodesChange={onNodesChange}
+        onPaneClick={onPaneClick}
+        onMoveEnd={onMoveEnd}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable
+        onlyRenderVisibleElements={large}
+        defaultViewport={opening}
+        minZoom={MIN_ZOOM}
+        maxZoom={2}
+        aria-label={t('flowLabel')}
+      >
+        {overview && (
+          <OverviewLayer layout={layout} structure={structure} subtasks={subtasks} selectedId={selectedId} edges={drawn.edges} emphasis={drawn.emphasisById} groups={drawn.groups} />
+        )}
+        <GraphChrome
+          counts={counts}
+          derived={derived}
+          statuses={find.statuses}
+          onStatusesChange={props.onStatusesChange}
+          nodeCount={subtasks.length}
+          onLocate={locate}
+          onFit={fit}
+          unknownRefs={structure.unknownRefs}
+        />
+      </ReactFlow>
+    </GroupToggleContext>
   );
 }
