@@ -114,7 +114,8 @@ async function main() {
   const started = new Date();
   const loadAtStart = loadAverage();
   await mkdir('bench/results', { recursive: true });
-  if (os.loadavg()[0] > 1) log(`warning: load average ${os.loadavg()[0].toFixed(2)}: figures may be noisy`);
+  const [load1 = 0] = os.loadavg();
+  if (load1 > 1) log(`warning: load average ${load1.toFixed(2)}: figures may be noisy`);
   if (!opts['no-build']) {
     log(`building (vite build → ${DIST})…`);
     await build(root, DIST);
@@ -123,7 +124,8 @@ async function main() {
   const bundle = await firstRouteSizes(DIST);
   const port = opts.port ? Number(opts.port) : await freePort();
   log(`starting vite preview on port ${port}…`);
-  const server = await startPreview(root, DIST, port, KNOWN_SCENARIOS[0].id);
+  const server = await startPreview(root, DIST, port, (KNOWN_SCENARIOS[0]?.id ?? 9100));
+  /** @type {Record<string, any>} */
   const results = { date: started.toISOString(), options: { runs, quick: opts.quick, only: only ?? null, resetBody, capMs }, scenarios: [], reference: [], bundle };
   let browser;
   try {
@@ -167,7 +169,7 @@ async function main() {
   await writeFile(`bench/results/${stamp}.json`, JSON.stringify(results, null, 1));
   await writeFile(`bench/results/${stamp}.md`, md);
   log(printReport(results));
-  log(`\nwrote bench/results/${stamp}.json and bench/results/${stamp}.md (${Math.round((Date.now() - started) / 1000)} s)`);
+  log(`\nwrote bench/results/${stamp}.json and bench/results/${stamp}.md (${Math.round((Date.now() - started.getTime()) / 1000)} s)`);
 }
 
 /** The simulator's `scale-<size>-<state>` scenarios, or the known ids if it cannot list them. */
@@ -176,7 +178,7 @@ async function scaleScenarios(server) {
     const found = [];
     for (const { id, key } of await server.scenarios()) {
       const m = /^scale-(\d+)-(failed|running)$/.exec(key);
-      if (m) found.push({ id: Number(id), size: Number(m[1]), state: m[2].toUpperCase() });
+      if (m?.[1] && m[2]) found.push({ id: Number(id), size: Number(m[1]), state: m[2].toUpperCase() });
     }
     if (found.length) return found.sort((a, b) => a.size - b.size || a.id - b.id);
   } catch {

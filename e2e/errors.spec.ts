@@ -39,8 +39,8 @@ test('without credentials, OCP answers 401 and the console explains it', async (
 test('a reply that breaks the contract names the field', async ({ page }) => {
   await page.route(`**/api/v2/tasks/instances/${TASK.sample}`, async (route) => {
     const res = await route.fetch();
-    const body = await res.json();
-    body.data.subtasks[0].status = 'EXPLODED';
+    const body = (await res.json()) as { data: { subtasks: { status: string }[] } };
+    body.data.subtasks[0]!.status = 'EXPLODED';
     await route.fulfill({ response: res, json: body });
   });
   await page.goto(`/tasks/${TASK.sample}`);

@@ -4,7 +4,7 @@ test('search highlights hits, dims the rest, counts them, and Enter moves the vi
   await openTask(page, TASK.failedFanout);
   await expect(subtaskNodes(page).first()).toBeVisible();
   const positions = () =>
-    page.locator('.react-flow__node').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-id'), (e as HTMLElement).style.transform])));
+    page.locator('.react-flow__node').evaluateAll((els): Record<string, string> => Object.fromEntries(els.map((e) => [e.getAttribute('data-id') ?? '', (e as HTMLElement).style.transform])) as Record<string, string>);
   const before = await positions();
   const search = page.getByRole('textbox', { name: 'Search subtasks' });
   await search.fill('install');

@@ -86,15 +86,15 @@ test('an id above 2^53 survives intact', async ({ page }) => {
   await expect(page.getByText(TASK.bigId).first()).toBeVisible();
 });
 
-async function positions(page: import('@playwright/test').Page) {
+async function positions(page: import('@playwright/test').Page): Promise<Record<string, string>> {
   return page.locator('.react-flow__node').evaluateAll((els) =>
-    Object.fromEntries(els.map((e) => [e.getAttribute('data-id'), (e as HTMLElement).style.transform])),
+    Object.fromEntries(els.map((e) => [e.getAttribute('data-id') ?? '', (e as HTMLElement).style.transform])),
   );
 }
 
-async function statuses(page: import('@playwright/test').Page) {
+async function statuses(page: import('@playwright/test').Page): Promise<Record<string, string | null | undefined>> {
   return page.locator('.react-flow__node').evaluateAll((els) =>
-    Object.fromEntries(els.map((e) => [e.getAttribute('data-id'), e.querySelector('[data-status]')?.getAttribute('data-status')])),
+    Object.fromEntries(els.map((e) => [e.getAttribute('data-id') ?? '', e.querySelector('[data-status]')?.getAttribute('data-status')])),
   );
 }
 

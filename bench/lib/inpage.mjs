@@ -8,6 +8,7 @@
 
 /** Installed before any app script runs; state lives on `window.__ocpBench`. */
 export function installProbes() {
+  /** @type {import('./types').BenchProbes} */
   const b = {
     longtasks: [],
     loafs: [],
@@ -16,11 +17,14 @@ export function installProbes() {
     unsupported: [],
     firstNode: null,
     frames: null,
+    startFrames: () => {},
+    stopFrames: () => ({ stamps: [], longFrames: [] }),
   };
   Object.defineProperty(window, '__ocpBench', { value: b });
   // Polls every second: keep every task reply's timing, not just the first 250 entries.
   performance.setResourceTimingBufferSize(5000);
 
+  /** @param {string} type @param {(e: any) => void} onEntry PerformanceEntry subtypes Chromium has and lib.dom lacks */
   const observe = (type, onEntry) => {
     try {
       new PerformanceObserver((list) => list.getEntries().forEach(onEntry)).observe({ type, buffered: true });
@@ -37,7 +41,7 @@ export function installProbes() {
       blocking: e.blockingDuration,
       renderStart: e.renderStart,
       styleAndLayoutStart: e.styleAndLayoutStart,
-      scripts: (e.scripts || []).map((s) => ({
+      scripts: (e.scripts || []).map((/** @type {any} */ s) => ({
         invoker: s.invoker,
         invokerType: s.invokerType,
         sourceURL: s.sourceURL,
@@ -68,6 +72,7 @@ export function installProbes() {
           rafAt,
           paintedAt: performance.now(),
           nodesInDom: document.querySelectorAll('.react-flow__node').length,
+          nodesVisible: document.querySelectorAll(visibleNode).length,
         };
       };
       channel.port2.postMessage(0);
@@ -81,8 +86,10 @@ export function installProbes() {
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-status'] });
 
   b.startFrames = () => {
+    /** @type {NonNullable<typeof b.frames>} */
     const frames = { stamps: [], running: true, startedAt: performance.now() };
     b.frames = frames;
+    /** @param {number} t */
     const loop = (t) => {
       if (!frames.running) return;
       frames.stamps.push(t);
@@ -123,12 +130,11 @@ export function installProbes() {
 /** Everything the probes gathered, plus resource timings of the task reply (`taskPath`). */
 export function readProbes(taskPath) {
   const b = window.__ocpBench;
-  const replies = performance
-    .getEntriesByType('resource')
+  const resources = /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType('resource'));
+  const replies = resources
     .filter((e) => new URL(e.name).pathname === taskPath)
     .map((e) => ({ start: e.startTime, responseStart: e.responseStart, responseEnd: e.responseEnd, bytes: e.encodedBodySize }));
-  const scripts = performance
-    .getEntriesByType('resource')
+  const scripts = resources
     .filter((e) => /\.m?js$/.test(new URL(e.name).pathname))
     .map((e) => ({ file: new URL(e.name).pathname, start: e.startTime, responseEnd: e.responseEnd, initiator: e.initiatorType }));
   return {
@@ -148,6 +154,7 @@ export function readProbes(taskPath) {
 export function readNodeBoxes() {
   const boxes = [];
   for (const el of document.querySelectorAll('.react-flow__node')) {
+    if (!(el instanceof HTMLElement)) continue;
     const m = /translate\(\s*(-?[\d.e+-]+)px\s*,\s*(-?[\d.e+-]+)px\s*\)/.exec(el.style.transform);
     if (!m) continue;
     boxes.push({
@@ -165,7 +172,7 @@ export function readNodeBoxes() {
 /** The current zoom and the number of rendered nodes. */
 export function readViewport() {
   const vp = document.querySelector('.react-flow__viewport');
-  const m = vp && /scale\(\s*([\d.e+-]+)\s*\)/.exec(vp.style.transform);
+  const m = vp instanceof HTMLElement && /scale\(\s*([\d.e+-]+)\s*\)/.exec(vp.style.transform);
   return { zoom: m ? Number(m[1]) : null, nodesInDom: document.querySelectorAll('.react-flow__node').length };
 }
 
@@ -173,10 +180,11 @@ export function readViewport() {
  * A point over the empty pane of the graph (not a node, edge or panel), so a drag pans instead of
  * moving or selecting a node. Prefers points near `prefer` (fractions of the graph box).
  */
-export function findPanePoint(prefer) {
+export function findPanePoint(/** @type {[number, number]} */ prefer) {
   const root = document.querySelector('.react-flow');
   if (!root) return null;
   const r = root.getBoundingClientRect();
+  /** @type {[number, number][]} */
   const candidates = [];
   for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) candidates.push([i / 20, j / 20]);
   candidates.sort((a, b) => Math.hypot(a[0] - prefer[0], a[1] - prefer[1]) - Math.hypot(b[0] - prefer[0], b[1] - prefer[1]));

@@ -34,7 +34,7 @@ async function elkLayout({ nodes, edges }) {
     edges: edges.map((e, i) => ({ id: `e${i}`, sources: [e.source], targets: [e.target] })),
   });
   const ms = performance.now() - start;
-  return { ms, positions: out.children.map((c) => ({ id: c.id, x: c.x, y: c.y, w: W, h: H })) };
+  return { ms, positions: (out.children ?? []).map((c) => ({ id: c.id, x: c.x, y: c.y, w: W, h: H })) };
 }
 
 /**
@@ -51,11 +51,14 @@ async function oursLayout({ subtasks }, dir) {
   return { ms, positions: [...layout.positions].map(([id, p]) => ({ id, x: p.x, y: p.y, w: W, h: H })) };
 }
 
+/** Answers the parent, then exits: `process.send` exists because the parent forks with an IPC channel. */
+const send = (/** @type {object} */ msg, /** @type {number} */ code) => process.send?.(msg, undefined, undefined, () => process.exit(code));
+
 process.once('message', async ({ engine, graph, dir }) => {
   try {
     const run = engine === 'dagre' ? dagreLayout(graph) : engine === 'elk' ? elkLayout(graph) : oursLayout(graph, dir);
-    process.send(await run, () => process.exit(0));
+    send(await run, 0);
   } catch (err) {
-    process.send({ error: String(err?.stack ?? err) }, () => process.exit(1));
+    send({ error: String(err instanceof Error ? err.stack : err) }, 1);
   }
 });

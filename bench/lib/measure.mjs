@@ -59,7 +59,7 @@ export async function measureRun({ browser, server, scenario, graph, resetBody, 
   } catch (err) {
     const shot = `${scenario.id}-failure.png`;
     await page.screenshot({ path: `bench/results/${shot}` }).catch(() => {});
-    return { ok: false, error: String(err?.message ?? err).split('\n')[0], screenshot: shot };
+    return { ok: false, error: String(err instanceof Error ? err.message : err).split('\n')[0], screenshot: shot };
   } finally {
     await context.close();
   }

@@ -34,7 +34,7 @@ async function dragPan(page, budget, from, dx, dy) {
 
 const readZoom = () => {
   const vp = document.querySelector('.react-flow__viewport');
-  const m = vp && /scale\(\s*([\d.e+-]+)\s*\)/.exec(vp.style.transform);
+  const m = vp instanceof HTMLElement && /scale\(\s*([\d.e+-]+)\s*\)/.exec(vp.style.transform);
   return m ? Number(m[1]) : null;
 };
 

@@ -16,7 +16,7 @@ const contains = (outer, inner) =>
  * Pairs of boxes that intersect. A box nested entirely inside a non-subtask node (a parallel group's
  * backdrop) is containment, not overlap; two subtasks on top of each other always count.
  */
-export function countOverlaps(boxes, isSubtask = () => true) {
+export function countOverlaps(boxes, isSubtask = (/** @type {string} */ _id) => true) {
   const sorted = [...boxes].sort((a, b) => a.x - b.x);
   let overlaps = 0;
   const examples = [];

@@ -6,15 +6,19 @@ import { layoutQuality } from './quality.mjs';
 const CHILD = fileURLToPath(new URL('./layout-child.mjs', import.meta.url));
 
 /**
+ * @typedef {{ error?: string, ms: number, positions: { id: string, x: number, y: number, w: number, h: number }[] }} ChildAnswer
+ */
+
+/**
  * Lays `graph` out with `engine` in a fresh process. Resolves `{ ms }`, `{ timedOut: true, capMs }`
  * or `{ error }`; never rejects. `ms` is the layout call alone, measured inside the child.
  */
-export function timeLayout(engine, graph, { capMs = 60_000, dir } = {}) {
+export function timeLayout(engine, graph, /** @type {{ capMs?: number, dir?: string }} */ { capMs = 60_000, dir } = {}) {
   return new Promise((resolve) => {
     const execArgv = engine === 'ours' ? ['--import', 'tsx'] : [];
     const child = fork(CHILD, [], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     let stderr = '';
-    child.stderr.on('data', (c) => {
+    child.stderr?.on('data', (c) => {
       stderr = (stderr + c).slice(-2000);
     });
     let settled = false;
@@ -26,7 +30,7 @@ export function timeLayout(engine, graph, { capMs = 60_000, dir } = {}) {
       resolve(result);
     };
     const timer = setTimeout(() => finish({ timedOut: true, capMs }), capMs);
-    child.on('message', (msg) => {
+    child.on('message', (/** @type {ChildAnswer} */ msg) => {
       if (msg.error) return finish({ error: msg.error });
       const quality = msg.positions.length ? layoutQuality(msg.positions, graph) : null;
       const result = { ms: msg.ms, quality: quality && { overlaps: quality.overlaps.overlaps, backward: quality.edges.backward } };

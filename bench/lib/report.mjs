@@ -91,7 +91,7 @@ export function judgeGoals(scenarios, bundle) {
     if (g.fullKey) values.push(...scoped.map((s) => s.fullLayout?.quality?.[g.fullKey] ?? null));
     values.splice(0, values.length, ...values.filter((v) => v !== null && v !== undefined));
     const value = values.length ? Math.max(...values) : null;
-    const kind = FIGURES.find((f) => f.key === g.key).kind;
+    const kind = figure(g.key).kind;
     const scope = g.allSizes ? 'all scenarios' : `${largest.toLocaleString('en-US')} subtasks`;
     return { figure: g.figure, goal: g.goal, scope, stat: g.stat, value, kind, pass: value === null ? null : value <= g.limit };
   });
@@ -144,7 +144,12 @@ function textTable(header, rows) {
 
 const SPEED = ['firstNodesMs', 'loadLongestTaskMs', 'pollRelayouts', 'pollLongestTaskMs', 'panMaxFrameMs', 'panP95FrameMs'];
 const QUALITY = ['overlaps', 'backwardEdges', 'checkedEdges', 'offLayout'];
-const figure = (key) => FIGURES.find((f) => f.key === key);
+/** @param {string} key */
+function figure(key) {
+  const f = FIGURES.find((x) => x.key === key);
+  if (!f) throw new Error(`no figure ${key}`);
+  return f;
+}
 const scenarioName = (s) =>
   `${s.id} ${s.size.toLocaleString('en-US')} ${s.state}${s.summary.okRuns < s.summary.runs ? ` (${s.summary.okRuns}/${s.summary.runs} ok)` : ''}`;
 

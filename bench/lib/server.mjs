@@ -17,7 +17,7 @@ export async function freePort() {
   const srv = createServer();
   srv.listen(0, '127.0.0.1');
   await once(srv, 'listening');
-  const { port } = srv.address();
+  const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address());
   srv.close();
   await once(srv, 'close');
   return port;

@@ -8,6 +8,7 @@ const B64 = new Map([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 
 /** Decodes one `;`-separated line of segments into arrays of [genCol, src, srcLine, srcCol, name?]. */
 export function decodeMappings(mappings) {
+  /** @type {number[][][]} */
   const lines = [];
   const state = [0, 0, 0, 0, 0]; // genCol resets per line; the rest carry over
   for (const line of mappings.split(';')) {
@@ -19,7 +20,7 @@ export function decodeMappings(mappings) {
       let value = 0;
       let shift = 0;
       for (const ch of seg) {
-        const digit = B64.get(ch);
+        const digit = B64.get(ch) ?? 0;
         value += (digit & 31) << shift;
         if (digit & 32) {
           shift += 5;
@@ -29,7 +30,7 @@ export function decodeMappings(mappings) {
           shift = 0;
         }
       }
-      for (let i = 0; i < fields.length; i++) state[i] += fields[i];
+      fields.forEach((f, i) => (state[i] = (state[i] ?? 0) + f));
       segments.push(fields.length >= 4 ? state.slice(0, fields.length >= 5 ? 5 : 4) : [state[0]]);
     }
     lines.push(segments);
@@ -53,14 +54,15 @@ export class SourceMap {
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (segments[mid][0] <= column) {
+      if ((segments[mid]?.[0] ?? Infinity) <= column) {
         found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
     const seg = segments[found];
     if (!seg || seg.length < 4) return null;
-    return { source: this.sources[seg[1]], line: seg[2] + 1, name: seg.length === 5 ? this.names[seg[4]] : undefined };
+    const [, src = 0, srcLine = 0, , name = 0] = seg;
+    return { source: this.sources[src], line: srcLine + 1, name: seg.length === 5 ? this.names[name] : undefined };
   }
 }
 

@@ -11,9 +11,13 @@ export const TASK = {
   canceling: '1006',
   hostile: '1007',
   large: '1008',
+  hugeLog: '1009',
   bigId: '9007199254740993',
   scale5000Failed: '9150',
 } as const;
+
+/** The endpoints `/__simulator/stats` counts (server/simulator/routes.ts). */
+export type SimulatorEndpoint = 'rollback' | 'retry' | 'subtaskRetry' | 'subtaskSkip' | 'subtaskCancel' | 'subtaskLog';
 
 export interface ResetOptions {
   auth?: boolean;
@@ -35,9 +39,17 @@ export class Simulator {
   }
 
   async rollbackRequests(taskId: string): Promise<number> {
+    return this.requests('rollback', taskId);
+  }
+
+  /**
+   * Requests that reached the simulator for one endpoint and target (`taskId`, or `taskId/subtaskId`
+   * for the subtask endpoints), since the last reset.
+   */
+  async requests(endpoint: SimulatorEndpoint, target: string): Promise<number> {
     const res = await this.request.get('/__simulator/stats');
-    const body = (await res.json()) as { rollbackRequests: Record<string, number> };
-    return body.rollbackRequests[taskId] ?? 0;
+    const body = (await res.json()) as { requests: Partial<Record<SimulatorEndpoint, Record<string, number>>> };
+    return body.requests[endpoint]?.[target] ?? 0;
   }
 }
 

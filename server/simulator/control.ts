@@ -9,7 +9,8 @@ import type { Fault, Simulator, SimulatorConfig } from './simulator.ts';
  * - `POST /__simulator/fault` `{ method?, path, status: 500|502|503, count? = 1 }`: the next `count`
  *   requests to exactly `path` (and `method`, when given) fail with that status.
  * - `GET /__simulator/scenarios`: `[{ id, key, title }]`.
- * - `GET /__simulator/stats`: `{ rollbackRequests: { "<taskId>": n } }`.
+ * - `GET /__simulator/stats`: `{ rollbackRequests: { "<taskId>": n }, requests: { <endpoint>: { "<taskId>[/<subtaskId>]": n } } }`,
+ *   endpoints `rollback`, `retry`, `subtaskRetry`, `subtaskSkip`, `subtaskCancel`, `subtaskLog` (routes.ts).
  */
 export async function handleControl(sim: Simulator, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const route = `${req.method ?? 'GET'} ${url.pathname.replace(/\/+$/, '')}`;
@@ -27,7 +28,7 @@ export async function handleControl(sim: Simulator, req: IncomingMessage, res: S
       case 'GET /__simulator/scenarios':
         return reply(res, 200, SCENARIOS);
       case 'GET /__simulator/stats':
-        return reply(res, 200, { rollbackRequests: sim.rollbackRequests });
+        return reply(res, 200, { rollbackRequests: sim.requests.rollback ?? {}, requests: sim.requests });
       default:
         return reply(res, 404, { error: `No simulator control endpoint ${route}` });
     }

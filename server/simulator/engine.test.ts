@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { formatOcpTime } from './ocpTime.ts';
-import { byId, count, manualEngine, refusal, statuses, sub, T0, task } from './testkit.ts';
+import { byId, count, manualEngine, refusal, runHeaders, statuses, sub, T0, task } from './testkit.ts';
 
 const failsOnce = (ticks: number) => ({ runs: [{ ticks, fail: true, error: 'boom' }, { ticks }] });
 
@@ -93,15 +93,47 @@ describe('engine: submit and run', () => {
     expect(engine.task('2').prohibitRollback).toBe(true);
   });
 
-  it('writes the subtask log with run headers and state lines', () => {
+  it('writes the subtask log: a header per run, lines every tick while it runs, the state line at the end', () => {
     const { engine, advance } = manualEngine();
-    engine.submit(task('1', [sub('a', [], { runs: [{ ticks: 2 }] })]));
+    engine.submit(task('1', [sub('a', [], { runs: [{ ticks: 4 }] })]));
     expect(engine.subtaskLog('1', 'a')).toBe('');
-    advance(3);
+    advance(1);
     const a = byId(engine, '1', 'a');
-    expect(engine.subtaskLog('1', 'a')).toBe(
-      `############{EXECUTE}{${formatOcpTime(a.startMs ?? 0)}}############\nSet state for subtask: a, operation:EXECUTE, state: SUCCESSFUL`,
-    );
+    const first = engine.subtaskLog('1', 'a').split('\n');
+    expect(first[0]).toBe(`############{EXECUTE}{${formatOcpTime(a.startMs ?? 0)}}############`);
+    advance(1);
+    const second = engine.subtaskLog('1', 'a');
+    expect(second.startsWith(first.join('\n'))).toBe(true); // it only grows
+    expect(second.split('\n').length).toBeGreaterThan(first.length);
+    advance(1);
+    expect(engine.subtaskLog('1', 'a').split('\n').length).toBeGreaterThan(second.split('\n').length);
+    advance(2);
+    const done = engine.subtaskLog('1', 'a').split('\n');
+    expect(done.at(-1)).toBe('Set state for subtask: a, operation:EXECUTE, state: SUCCESSFUL');
+    expect(runHeaders(done.join('\n'))).toEqual(['EXECUTE']);
+    // Every line between the framing lines is stamped, and time never goes back.
+    const times = done.slice(1, -1).map((l) => /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}) (INFO |WARN |ERROR)/.exec(l)?.[1]);
+    expect(times.every(Boolean)).toBe(true);
+    expect([...times].sort()).toEqual(times);
+  });
+
+  it('writes a failure as an ERROR line with its message (and trace), a retry as a run of its own', () => {
+    const { engine, advance } = manualEngine();
+    const trace = ['java.io.IOException: disk full', '\tat a.b.C.d(C.java:1)'];
+    engine.submit(task('1', [sub('a', [], { runs: [{ ticks: 2, fail: true, error: 'boom', trace }, { ticks: 1 }] })]));
+    advance(4);
+    const failed = engine.subtaskLog('1', 'a').split('\n');
+    expect(failed.slice(-4)).toEqual([
+      expect.stringMatching(/ ERROR \[task-executor-\d+\] .* - Execute subtask a failed: boom$/),
+      ...trace,
+      'Set state for subtask: a, operation:EXECUTE, state: FAILED',
+    ]);
+    engine.retrySubtask('1', 'a');
+    advance(3);
+    const log = engine.subtaskLog('1', 'a');
+    expect(runHeaders(log)).toEqual(['EXECUTE', 'RETRY']);
+    expect(log.startsWith(failed.join('\n'))).toBe(true);
+    expect(log.split('\n').at(-1)).toBe('Set state for subtask: a, operation:RETRY, state: SUCCESSFUL');
   });
 
   it('answers 404/20000 for an unknown task or subtask', () => {

@@ -1,7 +1,7 @@
 import { illegalState, rollbackProhibited, taskNotFound } from './errors.ts';
 import type { SubtaskView, TaskSnapshot, TaskSpec, TaskView } from './model.ts';
-import { formatOcpTime } from './ocpTime.ts';
-import { createTaskRt, setStatus, type SubtaskRt, type TaskRt } from './runtime.ts';
+import { canceledLines, endLines, renderLog, stateLine } from './logs.ts';
+import { createTaskRt, openRun, runContext, setStatus, writeLog, type SubtaskRt, type TaskRt } from './runtime.ts';
 import { makeReady, markUndoable, runTick } from './tick.ts';
 
 export interface EngineOptions {
@@ -95,14 +95,14 @@ export function createEngine(options: EngineOptions): Engine {
     now,
 
     submit(spec, at = now()) {
-      const t = add(createTaskRt(spec, at, seed));
+      const t = add(createTaskRt(spec, at, seed, tickMs));
       t.createMs = Math.floor(at / 1000) * 1000; // OCP stores createTime with second precision
       for (const s of t.subtasks) if (s.ups.length === 0) makeReady(t, s);
       return t;
     },
 
     restore(spec, snap) {
-      const t = add(createTaskRt(spec, snap.createMs, seed));
+      const t = add(createTaskRt(spec, snap.createMs, seed, tickMs));
       Object.assign(t, { status: snap.status, operation: snap.operation, startMs: snap.startMs, finishMs: snap.finishMs });
       t.floorMs = snap.finishMs;
       for (const s of t.subtasks) {
@@ -120,9 +120,10 @@ export function createEngine(options: EngineOptions): Engine {
         s.hasRun = true;
         s.executor = s.spec.executor ?? spec.executor;
         if (s.spec.prohibitRollback) t.prohibitRollback = true;
-        s.log.push(`############{${s.operation}}{${formatOcpTime(rec.startMs)}}############`);
+        openRun(t, s, rec.startMs);
         if (rec.finishMs !== undefined) {
-          s.log.push(`Set state for subtask: ${s.spec.id}, operation:${s.operation}, state: ${rec.status}`);
+          const outcome = rec.status === 'FAILED' ? { ticks: 0, fail: true } : 'done';
+          writeLog(s, rec.finishMs, [...endLines(runContext(t, s), rec.finishMs, outcome), stateLine(s.spec.id, s.operation, rec.status)]);
         }
       }
       return t;
@@ -188,11 +189,15 @@ export function createEngine(options: EngineOptions): Engine {
       if (s.status !== 'RUNNING') throw illegalState(subtaskId, s.status);
       setStatus(t, s, 'CANCELING');
       s.endTick = t.tick + Math.max(1, s.spec.cancelTicks ?? 1);
+      writeLog(s, at, canceledLines(runContext(t, s), Math.max(at, s.logMs)));
       return s;
     },
 
     subtaskLog(id, subtaskId, at = now()) {
-      return subtaskOf(current(id, at), subtaskId).log.join('\n');
+      const s = subtaskOf(current(id, at), subtaskId);
+      // A log only grows, so the text rendered for as many entries is still the text (the 10 MB one is read every second).
+      if (s.logText?.entries !== s.log.length) s.logText = { entries: s.log.length, text: renderLog(s.log) };
+      return s.logText.text;
     },
 
     undoOrder(id) {

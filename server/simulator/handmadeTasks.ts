@@ -9,6 +9,24 @@ const operator = { id: 205, name: 'ops_zhang' };
 const prod: ClusterRef = { id: 3, name: 'obcluster-prod', obClusterId: 1689146721, type: 'PRIMARY' };
 const hosts = (prefix: string, from: number, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${from + i}`);
 
+const INSTALL_ERROR = 'Failed to install oceanbase-4.2.1.2 on 10.0.0.34: /home/admin/oceanbase: No space left on device';
+/** What OCP's executor prints under a failed Java task: the exception, its frames, its cause. */
+const INSTALL_TRACE = [
+  `com.oceanbase.ocp.core.exception.OcpException: [OCP-60018] ${INSTALL_ERROR}`,
+  '\tat com.oceanbase.ocp.service.task.business.observer.InstallObserverTask.installPackage(InstallObserverTask.java:187)',
+  '\tat com.oceanbase.ocp.service.task.business.observer.InstallObserverTask.run(InstallObserverTask.java:94)',
+  '\tat com.oceanbase.ocp.service.task.engine.runner.JavaSubtaskRunner.doRun(JavaSubtaskRunner.java:71)',
+  '\tat com.oceanbase.ocp.service.task.engine.runner.AbstractSubtaskRunner.run(AbstractSubtaskRunner.java:112)',
+  '\tat java.util.concurrent.ThreadPoolExecutor.runWorker(ThreadPoolExecutor.java:1149)',
+  '\tat java.util.concurrent.ThreadPoolExecutor$Worker.run(ThreadPoolExecutor.java:624)',
+  '\tat java.lang.Thread.run(Thread.java:750)',
+  'Caused by: com.oceanbase.ocp.agent.client.AgentException: agent on 10.0.0.34:62888 answered exit code 1: rpm: error: /home/admin/oceanbase: No space left on device',
+  '\tat com.oceanbase.ocp.agent.client.AgentClient.checkResult(AgentClient.java:233)',
+  '\tat com.oceanbase.ocp.agent.client.AgentClient.execute(AgentClient.java:148)',
+  '\tat com.oceanbase.ocp.service.task.business.observer.InstallObserverTask.installPackage(InstallObserverTask.java:181)',
+  '\t... 6 more',
+];
+
 export function failedFanoutTask(id: string): TaskSpec {
   const b = dagBuilder(2010001, { rollbackRuns: [{ ticks: 2 }] });
   const check = b.add('Check zone parameters', [], takes(2));
@@ -20,7 +38,7 @@ export function failedFanoutTask(id: string): TaskSpec {
     zone,
     (i) =>
       i === 3
-        ? failsAfter(7, 'Failed to install oceanbase-4.2.1.2 on 10.0.0.34: /home/admin/oceanbase: No space left on device')
+        ? { runs: [{ ticks: 7, fail: true, error: INSTALL_ERROR, trace: INSTALL_TRACE }, { ticks: 5 }] }
         : takes(ticks[i] ?? 5),
   );
   const start = b.add('Start OBServers in zone zone3', installs, takes(4));
@@ -200,5 +218,36 @@ export function bigIdTask(id: string): TaskSpec {
       { id: sid(1), name: 'Start OBProxy', timeout: 300, upstreams: [sid(0)], runs: [{ ticks: 3 }] },
       { id: sid(2), name: 'Check OBProxy status', timeout: 60, upstreams: [sid(1)], runs: [{ ticks: 1 }] },
     ],
+  };
+}
+
+/** Bytes of the checksum run's output in the huge-log scenario: a 10 MB log. */
+export const HUGE_LOG_BYTES = 10 * 1024 * 1024;
+export const HUGE_LOG_CHECK_TICKS = 3;
+
+/**
+ * A consistency check whose first run failed, was retried and failed again after printing 10 MB:
+ * its log has two runs (EXECUTE, RETRY), the reason at the very end. scenarios.ts does the retry.
+ */
+export function hugeLogTask(id: string): TaskSpec {
+  const b = dagBuilder(2080001);
+  const prep = b.add('Check tenant tenant_trade is online', [], takes(1));
+  const mismatch = 'Checksum mismatch on tenant_id=1003 table_id=500714 partition_id=9: leader 10.0.5.11 has 8f41a2c7, follower 10.0.5.12 has 0b7d3e91';
+  const check = b.add('Run checksum check on 10.0.5.11', prep, {
+    timeout: 3600,
+    runs: [
+      { ticks: HUGE_LOG_CHECK_TICKS, fail: true, error: 'Connection to 10.0.5.11:2881 reset while reading partition checksums (ret=-4012)' },
+      { ticks: 40, fail: true, error: mismatch, bulkBytes: HUGE_LOG_BYTES },
+    ],
+  });
+  b.add('Finish consistency check', check, takes(1));
+  return {
+    id,
+    name: 'Check data consistency of tenant tenant_trade',
+    cluster: prod,
+    tenant: { id: 1012, name: 'tenant_trade', obTenantId: 1012, mode: 'MYSQL' },
+    creator: operator,
+    executor: OCP_SERVER,
+    subtasks: b.subtasks,
   };
 }

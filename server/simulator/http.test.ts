@@ -1,71 +1,10 @@
 // @vitest-environment node
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Envelope, TaskInstance, TaskPage } from '../../src/api/schemas.ts';
-import { createSimulatorMiddleware } from './http.ts';
+import { serveSimulator } from './httpTestkit.ts';
 import { SCENARIO_IDS, SCENARIOS } from './scenarios.ts';
-import { createSimulator } from './simulator.ts';
-import { T0 } from './testkit.ts';
 
-let now = T0;
-const sim = createSimulator({ now: () => now, env: {} });
-let server: Server;
-let base = '';
-
-beforeAll(async () => {
-  const handle = createSimulatorMiddleware({ simulator: sim });
-  server = createServer((req, res) => handle(req, res, () => res.writeHead(418).end('{"next":true}')));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-beforeEach(() => {
-  now = T0;
-  sim.reset();
-});
-
-async function call(path: string, init: RequestInit & { user?: string } = {}) {
-  const headers = new Headers(init.headers);
-  if (init.user) headers.set('Authorization', `Basic ${Buffer.from(init.user).toString('base64')}`);
-  const res = await fetch(base + path, { ...init, headers });
-  const text = await res.text();
-  return { res, text, body: JSON.parse(text) as Record<string, unknown> & { data?: unknown; error?: { code?: number; message?: string } } };
-}
-
-const post = (path: string, body: unknown) =>
-  call(path, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
-
-/** Where the value breaks OCP's Jackson set-up (keys sorted at every level, no nulls), or null. */
-function shapeViolation(value: unknown, path = '$'): string | null {
-  if (value === null) return `${path} is null`;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = shapeViolation(value[i], `${path}[${i}]`);
-      if (found) return found;
-    }
-    return null;
-  }
-  if (typeof value !== 'object') return null;
-  const keys = Object.keys(value);
-  if (keys.join() !== [...keys].sort().join()) return `${path} keys not sorted: ${keys.join()}`;
-  for (const k of keys) {
-    const found = shapeViolation((value as Record<string, unknown>)[k], `${path}.${k}`);
-    if (found) return found;
-  }
-  return null;
-}
-const expectOcpShape = (value: unknown) => expect(shapeViolation(value)).toBeNull();
-
-async function expectError(path: string, init: RequestInit & { user?: string }, status: number, code: number | undefined, message: string) {
-  const { res, body } = await call(path, init);
-  expect(res.status).toBe(status);
-  expect(res.headers.get('www-authenticate')).toBeNull();
-  expectOcpShape(body);
-  expect(Envelope.parse(body)).toMatchObject({ status, successful: false });
-  expect(Object.keys(body)).toEqual(['duration', 'error', 'server', 'status', 'successful', 'timestamp', 'traceId']);
-  expect(body.error).toEqual(code === undefined ? { message } : { code, message });
-}
+const { sim, call, post, expectOcpShape, expectError, advanceMs } = serveSimulator();
 
 describe('simulator HTTP: task replies', () => {
   it('answers GET /instances/{id} in the OCP envelope: sorted keys, no nulls, ISO dates, x-trace-id echoed', async () => {
@@ -103,11 +42,11 @@ describe('simulator HTTP: task replies', () => {
     expect(res.status).toBe(200);
     expectOcpShape(body);
     expect(TaskInstance.parse(body.data)).toMatchObject({ status: 'RUNNING', operation: 'ROLLBACK' });
-    now += 40_000;
+    advanceMs(40_000);
     const later = TaskInstance.parse((await call(`/api/v2/tasks/instances/${id}`)).body.data);
     expect([later.status, later.operation]).toEqual(['SUCCESSFUL', 'ROLLBACK']);
     await call(`/api/v2/tasks/instances/${id}/rollback`, { method: 'POST' });
-    expect((await call('/__simulator/stats')).body).toEqual({ rollbackRequests: { [id]: 2 } });
+    expect((await call('/__simulator/stats')).body).toEqual({ rollbackRequests: { [id]: 2 }, requests: { rollback: { [id]: 2 } } });
   });
 });
 
@@ -125,7 +64,7 @@ describe('simulator HTTP: errors as OCP sends them', () => {
     await expectError(`${I}/35000312/rollback`, POST, 400, 20003, wrongState('35000312', 'SUCCESSFUL'));
     await expectError(`${I}/1002/rollback`, POST, 400, 20004, 'Task 1002 can not rollback.');
     await expectError(`${I}/1001/rollback`, {}, 405, undefined, "Request method 'GET' not supported");
-    await expectError(`${I}/1001/retry`, POST, 404, undefined, `No handler found for POST ${I}/1001/retry`);
+    await expectError(`${I}/1001/restart`, POST, 404, undefined, `No handler found for POST ${I}/1001/restart`);
     await expectError('/api/v1/nothing', {}, 404, undefined, 'No handler found for GET /api/v1/nothing');
   });
 
@@ -201,7 +140,7 @@ describe('simulator control endpoints', () => {
     const reset = await post('/__simulator/reset', { tickMs: 200 });
     expect(reset.body).toMatchObject({ auth: false, tickMs: 200 });
     expect(sim.engine.tickMs).toBe(200);
-    expect((await call('/__simulator/stats')).body).toEqual({ rollbackRequests: {} });
+    expect((await call('/__simulator/stats')).body).toEqual({ rollbackRequests: {}, requests: {} });
     expect(TaskInstance.parse((await call('/api/v2/tasks/instances/1001')).body.data).status).toBe('FAILED');
     expect((await post('/__simulator/reset', { auth: 'yes' })).res.status).toBe(400);
     expect((await call('/__simulator/nope')).res.status).toBe(404);

@@ -6,8 +6,9 @@ import { handleControl } from './control.ts';
 import { accessDenied, notALong, notLoggedIn, TaskApiError } from './errors.ts';
 import { formatOcpTime } from './ocpTime.ts';
 import { createSimulator, type Simulator, type SimulatorOptions } from './simulator.ts';
+import { ENDPOINTS, matchCall, type Call } from './routes.ts';
 import { queryTasks } from './taskQuery.ts';
-import { taskToWire, toOcpJson } from './wire.ts';
+import { toOcpJson } from './wire.ts';
 
 /** Connect-style middleware, as Vite's dev and preview servers (and node:http) take it. */
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
@@ -24,8 +25,8 @@ const USERS: Record<string, { password: string; roles: readonly Role[] } | undef
 };
 
 /**
- * The built-in OCP task API: `GET /api/v2/tasks/instances`, `GET .../instances/{id}` and
- * `POST .../instances/{id}/rollback`, answered the way OCP answers them; other `/api` paths get OCP's 404.
+ * The built-in OCP task API, answered the way OCP answers it (see routes.ts for the endpoints);
+ * other `/api` paths get OCP's 404.
  * Also serves the test-only control endpoints under `/__simulator/` (see control.ts).
  * Anything else goes to `next()`.
  */
@@ -54,14 +55,15 @@ function handleApi(sim: Simulator, req: IncomingMessage, res: ServerResponse, ur
   const envelope = { server: SERVER_ID, traceId, timestamp: formatOcpTime(sim.now()) };
   const duration = () => Math.round(performance.now() - started);
 
-  const rollbackMatch = method === 'POST' ? /^\/api\/v2\/tasks\/instances\/([^/]+)\/rollback$/.exec(url.pathname) : null;
-  if (rollbackMatch) sim.countRollback(decodeURIComponent(rollbackMatch[1] ?? ''));
+  const call = matchCall(method, url.pathname);
+  // Counted as they arrive, before faults and auth: a test checks what the console sent.
+  if (call?.counted) sim.countRequest(call.endpoint, call.subtaskId === undefined ? call.taskId : `${call.taskId}/${call.subtaskId}`);
 
   try {
     const fault = sim.takeFault(method, url.pathname);
     if (fault) throw new TaskApiError(fault.status, undefined, FAULT_MESSAGES[fault.status]);
     const roles = authorize(sim, req);
-    const data = route(sim, method, url, roles);
+    const data = route(sim, method, url, call, roles);
     send(res, 200, { ...envelope, data, duration: duration(), status: 200, successful: true });
   } catch (e) {
     const err = e instanceof TaskApiError ? e : internalError(e);
@@ -88,20 +90,19 @@ function authorize(sim: Simulator, req: IncomingMessage): readonly Role[] {
   return user.roles;
 }
 
-function route(sim: Simulator, method: string, url: URL, roles: readonly Role[]): unknown {
+function route(sim: Simulator, method: string, url: URL, call: Call | undefined, roles: readonly Role[]): unknown {
   const path = url.pathname.replace(/\/+$/, '');
   if (path === `${API}/instances`) {
     allow(method, 'GET');
     return queryTasks(sim.engine.tasks(), url.searchParams);
   }
-  const m = /^\/api\/v2\/tasks\/instances\/([^/]+)(\/rollback)?$/.exec(path);
-  if (!m) throw new TaskApiError(404, undefined, `No handler found for ${method} ${url.pathname}`);
-  const rollback = m[2] !== undefined;
-  allow(method, rollback ? 'POST' : 'GET');
-  const id = parseLong(decodeURIComponent(m[1] ?? ''));
-  if (!rollback) return taskToWire(sim.engine.task(id));
-  if (!roles.includes('TASK_MANAGER')) throw accessDenied();
-  return taskToWire(sim.engine.rollback(id));
+  if (!call) throw new TaskApiError(404, undefined, `No handler found for ${method} ${url.pathname}`);
+  const endpoint = ENDPOINTS[call.endpoint];
+  allow(method, endpoint.method);
+  const id = parseLong('taskInstanceId', call.taskId);
+  const sid = call.subtaskId === undefined ? '' : parseLong('subtaskInstanceId', call.subtaskId);
+  if (endpoint.method === 'POST' && !roles.includes('TASK_MANAGER')) throw accessDenied();
+  return endpoint.answer(sim.engine, id, sid);
 }
 
 function allow(method: string, expected: 'GET' | 'POST'): void {
@@ -109,12 +110,12 @@ function allow(method: string, expected: 'GET' | 'POST'): void {
 }
 
 /** The path variable as Spring binds a Long: `abc` or an out-of-range number is a 400 without a code. */
-function parseLong(raw: string): string {
+function parseLong(param: string, raw: string): string {
   if (/^[-+]?\d{1,19}$/.test(raw)) {
     const n = BigInt(raw);
     if (n <= MAX_LONG && n >= -MAX_LONG - 1n) return n.toString();
   }
-  throw notALong('taskInstanceId', raw);
+  throw notALong(param, raw);
 }
 
 function send(res: ServerResponse, status: number, body: EnvelopeWire<unknown>): void {

@@ -4,8 +4,12 @@ import type { SubtaskOperation, SubtaskStatus, TaskOperation, TaskStatus } from 
 export interface RunPlan {
   ticks: number;
   fail?: boolean;
-  /** Written to the subtask log when the run fails. */
+  /** Written to the subtask log (as an ERROR line) when the run fails. */
   error?: string;
+  /** Lines written after the error line, e.g. a Java exception and its stack trace. */
+  trace?: readonly string[];
+  /** Bytes of verbose output the run writes (built lazily: the 10 MB log scenario). */
+  bulkBytes?: number;
 }
 
 /** A subtask as a scenario defines it. Plans are counted in ticks (one engine second each). */

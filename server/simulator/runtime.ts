@@ -1,6 +1,6 @@
 import type { SubtaskOperation, SubtaskStatus, TaskOperation, TaskStatus } from '../../src/api/schemas.ts';
+import { bulkLines, endLines, runHeader, startLines, stateLine, timeoutPlan, type LogEntry, type RunContext } from './logs.ts';
 import type { RunPlan, SubtaskView, TaskSpec, TaskView } from './model.ts';
-import { formatOcpTime } from './ocpTime.ts';
 import { createRng, hashSeed, shuffle, type Rng } from './rng.ts';
 
 /** OCP runs at most this many subtasks of one task at a time, rollback steps included. */
@@ -18,8 +18,14 @@ export interface SubtaskRt extends SubtaskView {
   readonly downs: number[];
   /** Tick at which the current run (or cancel) ends. */
   endTick: number;
-  runFails: boolean;
-  runError: string | undefined;
+  /** The plan of the current run: whether it fails, and what it writes when it does. */
+  runPlan: RunPlan;
+  /** Tick at which the current run started. */
+  runStartTick: number;
+  /** Runs written to the log so far (skips included): the current run's position. */
+  logRuns: number;
+  /** The current run, as its log lines need it. */
+  runCtx: RunContext | undefined;
   execRuns: number;
   rollbackRuns: number;
   /** Upstreams that are not SUCCESSFUL. */
@@ -27,7 +33,11 @@ export interface SubtaskRt extends SubtaskView {
   /** Downstreams that are not PENDING: a rollback step may start only at 0. */
   activeDowns: number;
   hasRun: boolean;
-  log: string[];
+  log: LogEntry[];
+  /** Time of the last line written, so lines never go back in time. */
+  logMs: number;
+  /** The rendered log, valid while `log` has `entries` entries (a log only grows). */
+  logText: { entries: number; text: string } | undefined;
 }
 
 export interface TaskRt extends TaskView {
@@ -45,6 +55,7 @@ export interface TaskRt extends TaskView {
   /** Last timestamp handed out: stamps never go backwards within a task. */
   floorMs: number;
   readonly rng: Rng;
+  readonly tickMs: number;
   /** RUNNING and CANCELING subtasks. */
   readonly running: Set<SubtaskRt>;
   /** READY subtasks waiting for a free slot (forward runs). */
@@ -65,7 +76,7 @@ export interface TaskRt extends TaskView {
 }
 
 /** Checks ids and edges, then builds the runtime with adjacency by index. Throws on a malformed spec. */
-export function createTaskRt(spec: TaskSpec, originMs: number, seed: number): TaskRt {
+export function createTaskRt(spec: TaskSpec, originMs: number, seed: number, tickMs: number): TaskRt {
   const byId = new Map<string, SubtaskRt>();
   const subtasks = spec.subtasks.map((s, index): SubtaskRt => {
     if (byId.has(s.id)) throw new Error(`task ${spec.id}: duplicate subtask id ${s.id}`);
@@ -82,14 +93,18 @@ export function createTaskRt(spec: TaskSpec, originMs: number, seed: number): Ta
       finishMs: undefined,
       executor: undefined,
       endTick: 0,
-      runFails: false,
-      runError: undefined,
+      runPlan: { ticks: 1 },
+      runStartTick: 0,
+      logRuns: 0,
+      runCtx: undefined,
       execRuns: 0,
       rollbackRuns: 0,
       unmetUps: 0,
       activeDowns: 0,
       hasRun: false,
       log: [],
+      logMs: 0,
+      logText: undefined,
     };
     byId.set(s.id, rt);
     return rt;
@@ -122,6 +137,7 @@ export function createTaskRt(spec: TaskSpec, originMs: number, seed: number): Ta
     tick: 0,
     floorMs: originMs,
     rng,
+    tickMs,
     running: new Set(),
     ready: new Set(),
     skips: new Set(),
@@ -188,21 +204,35 @@ function planFor(plans: readonly RunPlan[] | undefined, attempt: number): RunPla
   return plans[Math.min(attempt, plans.length - 1)] as RunPlan;
 }
 
+export function runContext(t: TaskRt, s: SubtaskRt): RunContext {
+  return { spec: s.spec, operation: s.operation, run: s.logRuns, executor: s.executor ?? s.spec.executor ?? t.spec.executor };
+}
+
+/** Appends lines to a subtask's log, written at `at` (never before its previous line). */
+export function writeLog(s: SubtaskRt, at: number, lines: readonly LogEntry[]): void {
+  s.log.push(...lines);
+  s.logMs = Math.max(s.logMs, at);
+}
+
+/** Opens a new run in the log: OCP's header line, then the executor's first lines. */
+export function openRun(t: TaskRt, s: SubtaskRt, at: number): RunContext {
+  s.logRuns++;
+  const c = runContext(t, s);
+  s.runCtx = c;
+  writeLog(s, at, [runHeader(s.operation, at)]);
+  if (s.operation !== 'SKIP' && s.operation !== 'ROLLBACK_SKIP') writeLog(s, at, startLines(c, at));
+  return c;
+}
+
 /** Starts a run (forward, or a rollback step when the subtask's operation is ROLLBACK) at tick k. */
 export function startRun(t: TaskRt, s: SubtaskRt, k: number, at: number): void {
   const rollback = s.operation === 'ROLLBACK';
   const plan = planFor(rollback ? s.spec.rollbackRuns : s.spec.runs, rollback ? s.rollbackRuns++ : s.execRuns++);
   const ticks = Math.max(1, Math.round(plan.ticks));
   const timeout = s.spec.timeout ?? 0;
-  if (timeout > 0 && ticks > timeout) {
-    s.endTick = k + timeout + 1;
-    s.runFails = true;
-    s.runError = `Subtask ${s.spec.id} timed out: it ran longer than its timeout of ${timeout} s.`;
-  } else {
-    s.endTick = k + ticks;
-    s.runFails = plan.fail ?? false;
-    s.runError = plan.error;
-  }
+  const timesOut = timeout > 0 && ticks > timeout;
+  s.endTick = k + (timesOut ? timeout + 1 : ticks);
+  s.runStartTick = k;
   setStatus(t, s, 'RUNNING');
   t.ready.delete(s);
   t.undoable.delete(s);
@@ -213,14 +243,20 @@ export function startRun(t: TaskRt, s: SubtaskRt, k: number, at: number): void {
   s.executor = s.spec.executor ?? t.spec.executor;
   if (!s.hasRun && s.spec.prohibitRollback) t.prohibitRollback = true;
   s.hasRun = true;
-  s.log.push(`############{${s.operation}}{${formatOcpTime(at)}}############`);
+  const c = openRun(t, s, at);
+  s.runPlan = timesOut ? timeoutPlan(c) : plan;
+  if (plan.bulkBytes) {
+    // Spread over the run, ending half a tick before it does, so the end lines come after it.
+    const until = at + Math.max(1, (s.endTick - k - 0.5) * t.tickMs);
+    writeLog(s, at, [bulkLines(c, plan.bulkBytes, at + 1, until)]);
+  }
 }
 
-/** Ends the current run or cancel of a subtask in `next` state, with its log line. */
-export function endRun(t: TaskRt, s: SubtaskRt, next: SubtaskStatus, at: number, error?: string): void {
+/** Ends the current run or cancel of a subtask in `next` state, with its closing lines and OCP's state line. */
+export function endRun(t: TaskRt, s: SubtaskRt, next: SubtaskStatus, at: number, outcome: Parameters<typeof endLines>[2]): void {
   t.running.delete(s);
   setStatus(t, s, next);
   s.finishMs = at;
-  if (error) s.log.push(error);
-  s.log.push(`Set state for subtask: ${s.spec.id}, operation:${s.operation}, state: ${next}`);
+  const when = Math.max(at, s.logMs);
+  writeLog(s, when, [...endLines(runContext(t, s), when, outcome), stateLine(s.spec.id, s.operation, next)]);
 }

@@ -64,6 +64,7 @@ describe('scenarios', { timeout: 30_000 }, () => {
       canceling: ['RUNNING', 'EXECUTE'],
       hostile: ['FAILED', 'EXECUTE'],
       large: ['FAILED', 'EXECUTE'],
+      'huge-log': ['FAILED', 'EXECUTE'],
       'big-id': ['SUCCESSFUL', 'EXECUTE'],
       'scale-100-failed': ['FAILED', 'EXECUTE'],
       'scale-100-running': ['RUNNING', 'EXECUTE'],
@@ -84,7 +85,7 @@ describe('scenarios', { timeout: 30_000 }, () => {
 
   it('sample: the vendor page task, to the field', () => {
     const { engine } = world();
-    const data = JSON.parse(toOcpJson(taskToWire(engine.task('35000312'))));
+    const data: unknown = JSON.parse(toOcpJson(taskToWire(engine.task('35000312'))));
     type Row = [id: number, seriesId: number, name: string, timeout: number, up: number[], down: number[], start: string, finish: string];
     const s = (...[id, seriesId, name, timeout, up, down, start, finish]: Row) => ({
       createTime: '2021-08-25T15:09:31+08:00', description: name, downstreams: down, executor: 'xxx.xxx.xxx.xxx',
@@ -230,10 +231,10 @@ describe('scenarios', { timeout: 30_000 }, () => {
     const again = createEngine({ now: () => T0 + 100_000, tickMs: 1000 });
     installScenarios(again);
     for (const key of ['running', 'canceling', 'failed-fanout'] as const) {
-      const fresh = JSON.parse(toOcpJson(taskToWire(again.task(SCENARIO_IDS[key]))));
-      const original = JSON.parse(toOcpJson(taskToWire(b.engine.task(SCENARIO_IDS[key]))));
+      const fresh = TaskInstance.parse(JSON.parse(toOcpJson(taskToWire(again.task(SCENARIO_IDS[key])))));
+      const original = TaskInstance.parse(JSON.parse(toOcpJson(taskToWire(b.engine.task(SCENARIO_IDS[key])))));
       expect(fresh.status).toBe(original.status);
-      expect(fresh.subtasks.map((s: { status: string }) => s.status)).toEqual(original.subtasks.map((s: { status: string }) => s.status));
+      expect(fresh.subtasks.map((s) => s.status)).toEqual(original.subtasks.map((s) => s.status));
     }
   });
 });

@@ -6,6 +6,8 @@ import {
   cancelingTask,
   failedFanoutTask,
   hostileTask,
+  HUGE_LOG_CHECK_TICKS,
+  hugeLogTask,
   prohibitedTask,
   rollbackFailsTask,
   rolledBackTask,
@@ -25,6 +27,7 @@ export const SCENARIO_IDS = {
   canceling: '1006',
   hostile: '1007',
   large: '1008',
+  'huge-log': '1009',
   'big-id': '9007199254740993',
   'scale-100-failed': '9100',
   'scale-100-running': '9101',
@@ -96,6 +99,7 @@ const specs = {
   canceling: memo(() => cancelingTask(SCENARIO_IDS.canceling)),
   hostile: memo(() => hostileTask(SCENARIO_IDS.hostile)),
   bigId: memo(() => bigIdTask(SCENARIO_IDS['big-id'])),
+  hugeLog: memo(() => hugeLogTask(SCENARIO_IDS['huge-log'])),
   large: memo(() =>
     generateHostStagesTask({ id: SCENARIO_IDS.large, size: 2000, hosts: 200, seed: 1008, failAt: { stage: 3, host: 57 } }),
   ),
@@ -144,6 +148,19 @@ const scenarios: readonly Scenario[] = [
   },
   finished('hostile', 'FAILED, with HTML and script in its names and descriptions', specs.hostile, 4 * HOUR),
   finished('large', '2,000 subtasks in stages fanned out over 200 hosts, FAILED', specs.large, 8 * HOUR),
+  {
+    id: SCENARIO_IDS['huge-log'],
+    key: 'huge-log',
+    title: 'FAILED after a retry: a subtask log of two runs and 10 MB, the reason on its last line',
+    install(engine, resetMs) {
+      const spec = specs.hugeLog();
+      const submitAt = resetMs - 2 * HOUR;
+      engine.submit(spec, submitAt);
+      // Its first run fails on tick 1 + HUGE_LOG_CHECK_TICKS + 1; the operator retries it a minute later.
+      const check = spec.subtasks[1];
+      if (check) engine.retrySubtask(spec.id, check.id, submitAt + (HUGE_LOG_CHECK_TICKS + 60) * engine.tickMs);
+    },
+  },
   finished('big-id', 'Id above 2^53 (sent as a string), SUCCESSFUL', specs.bigId, 5 * HOUR),
   scale('scale-100-failed', 100, 'FAILED'),
   scale('scale-100-running', 100, 'RUNNING'),

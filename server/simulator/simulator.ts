@@ -1,4 +1,5 @@
 import { createEngine, type Engine } from './engine.ts';
+import type { EndpointName } from './routes.ts';
 import { installScenarios } from './scenarios.ts';
 
 export interface SimulatorConfig {
@@ -34,8 +35,10 @@ export interface Simulator {
   addFault(fault: Fault): void;
   /** The fault that answers this request instead of the API, if one is pending (and uses it up). */
   takeFault(method: string, path: string): Fault | undefined;
-  countRollback(taskId: string): void;
-  readonly rollbackRequests: Readonly<Record<string, number>>;
+  /** Counts a request that arrived at a counted endpoint (every POST, and log reads) for `target` (`task` or `task/subtask`). */
+  countRequest(endpoint: EndpointName, target: string): void;
+  /** Requests per endpoint and target, since the last reset: `{ subtaskRetry: { "1001/2010007": 1 } }`. */
+  readonly requests: Readonly<Partial<Record<EndpointName, Record<string, number>>>>;
 }
 
 export function readSimulatorConfig(options: SimulatorOptions): SimulatorConfig {
@@ -53,14 +56,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   let config = initial;
   let engine: Engine;
   let faults: Fault[] = [];
-  let rollbackRequests: Record<string, number> = {};
+  let requests: Partial<Record<EndpointName, Record<string, number>>> = {};
 
   const reset = (overrides: Partial<SimulatorConfig> = {}) => {
     config = { ...initial, ...overrides };
     engine = createEngine({ now, tickMs: config.tickMs, seed: options.seed ?? 1 });
     installScenarios(engine, now());
     faults = [];
-    rollbackRequests = {};
+    requests = {};
   };
   reset();
 
@@ -71,8 +74,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     get config() {
       return config;
     },
-    get rollbackRequests() {
-      return rollbackRequests;
+    get requests() {
+      return requests;
     },
     now,
     reset,
@@ -83,8 +86,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       if (--fault.count <= 0) faults = faults.filter((f) => f !== fault);
       return fault;
     },
-    countRollback(taskId) {
-      rollbackRequests[taskId] = (rollbackRequests[taskId] ?? 0) + 1;
+    countRequest(endpoint, target) {
+      const counts = (requests[endpoint] ??= {});
+      counts[target] = (counts[target] ?? 0) + 1;
     },
   };
 }

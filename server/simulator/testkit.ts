@@ -11,10 +11,10 @@ export function manualEngine(tickMs = 1000) {
   return {
     engine,
     /** Moves the clock forward by whole ticks. */
-    advance(ticks = 1) {
+    advance: (ticks = 1) => {
       now += ticks * tickMs;
     },
-    advanceMs(ms: number) {
+    advanceMs: (ms: number) => {
       now += ms;
     },
     get now() {
@@ -62,4 +62,9 @@ export function refusal(fn: () => unknown): TaskApiError {
     throw e;
   }
   throw new Error('expected a refusal');
+}
+
+/** The operations of a log's run headers, in order: `['EXECUTE', 'RETRY']`. */
+export function runHeaders(log: string): string[] {
+  return [...log.matchAll(/^#{12}\{(\w+)\}\{[^}]+\}#{12}$/gm)].map((m) => m[1] ?? '');
 }

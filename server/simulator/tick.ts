@@ -1,6 +1,17 @@
 import { compareSubtasks } from '../../src/api/schemas.ts';
-import { formatOcpTime } from './ocpTime.ts';
-import { endRun, MAX_RUNNING, setStatus, stamp, startRun, tickTime, type SubtaskRt, type TaskRt } from './runtime.ts';
+import { hashSeed } from './rng.ts';
+import {
+  endRun,
+  MAX_RUNNING,
+  openRun,
+  setStatus,
+  stamp,
+  startRun,
+  tickTime,
+  writeLog,
+  type SubtaskRt,
+  type TaskRt,
+} from './runtime.ts';
 
 /**
  * One engine tick of a RUNNING task, in the order OCP's scheduler works:
@@ -18,6 +29,7 @@ export function runTick(t: TaskRt, tickMs: number, k: number): void {
   const settled: SubtaskRt[] = [];
   for (const s of [...t.running]) if (k >= s.endTick) finishRun(t, s, tickMs, k, settled);
   for (const s of [...t.skips]) finishSkip(t, s, tickMs, k, settled);
+  for (const s of t.running) writeProgress(t, s, tickMs, k);
 
   if (rollback) {
     for (const s of settled) for (const u of s.ups) markUndoable(t, t.subtasks[u] as SubtaskRt);
@@ -33,18 +45,27 @@ function finishRun(t: TaskRt, s: SubtaskRt, tickMs: number, k: number, settled: 
   const at = stamp(t, tickMs, k);
   if (s.status === 'CANCELING') {
     s.operation = 'CANCEL';
-    endRun(t, s, 'FAILED', at, `Subtask ${s.spec.id} was canceled.`);
+    endRun(t, s, 'FAILED', at, 'canceled');
     if (t.operation === 'ROLLBACK') t.rollbackFailures.add(s);
     return;
   }
   const undo = s.operation === 'ROLLBACK';
-  if (s.runFails) {
-    endRun(t, s, 'FAILED', at, s.runError ?? `Subtask ${s.spec.id} failed.`);
+  if (s.runPlan.fail) {
+    endRun(t, s, 'FAILED', at, s.runPlan);
     if (undo) t.rollbackFailures.add(s);
     return;
   }
-  endRun(t, s, undo ? 'PENDING' : 'SUCCESSFUL', at);
+  endRun(t, s, undo ? 'PENDING' : 'SUCCESSFUL', at, 'done');
   settled.push(s);
+}
+
+/** A running subtask writes to its log every tick (a little before the tick boundary). */
+function writeProgress(t: TaskRt, s: SubtaskRt, tickMs: number, k: number): void {
+  // A run that prints bulk output (the 10 MB scenario) writes it as one block across the run instead.
+  if (k <= s.runStartTick || s.runPlan.bulkBytes) return;
+  const jitter = hashSeed(k, s.spec.id) % Math.max(1, Math.floor(Math.min(300, tickMs / 4)));
+  const at = Math.max(s.logMs + 1, tickTime(t, tickMs, k) - jitter - 1);
+  if (s.runCtx) writeLog(s, at, [{ run: s.runCtx, tickOfRun: k - s.runStartTick, at }]);
 }
 
 function finishSkip(t: TaskRt, s: SubtaskRt, tickMs: number, k: number, settled: SubtaskRt[]): void {
@@ -52,8 +73,8 @@ function finishSkip(t: TaskRt, s: SubtaskRt, tickMs: number, k: number, settled:
   t.skips.delete(s);
   t.rollbackFailures.delete(s);
   s.startMs = at;
-  s.log.push(`############{${s.operation}}{${formatOcpTime(at)}}############`);
-  endRun(t, s, s.operation === 'ROLLBACK_SKIP' ? 'PENDING' : 'SUCCESSFUL', at);
+  openRun(t, s, at);
+  endRun(t, s, s.operation === 'ROLLBACK_SKIP' ? 'PENDING' : 'SUCCESSFUL', at, 'skipped');
   settled.push(s);
 }
 

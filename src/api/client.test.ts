@@ -85,7 +85,7 @@ describe('request timeout', () => {
   it('gives up with a network error when OCP does not answer in time', async () => {
     // A fetch that never answers, but stops when its signal aborts, as the browser's does.
     vi.spyOn(globalThis, 'fetch').mockImplementation(
-      (_input, init) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
+      (_input, init) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error))),
     );
     const e = await failure(request('/instances/1/rollback', null, { method: 'POST', timeoutMs: 20 }));
     expect(e).toMatchObject({ kind: 'network', message: 'OCP did not answer within 0.02 s.' });

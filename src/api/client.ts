@@ -1,4 +1,5 @@
 import type { z } from 'zod/mini';
+import { currentLanguage } from '../i18n/i18n';
 import { ApiError, describeZodError } from './errors';
 import { Envelope } from './schemas';
 
@@ -39,7 +40,7 @@ export async function request(path: string, schema: z.ZodMiniType | null, option
     res = await fetch(buildUrl(path, query), {
       method,
       signal: signal && timeout ? AbortSignal.any([signal, timeout]) : (signal ?? timeout),
-      headers: { Accept: 'application/json' },
+      headers: { Accept: 'application/json', 'Accept-Language': currentLanguage() },
       credentials: 'same-origin',
     });
   } catch (cause) {

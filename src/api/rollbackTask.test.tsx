@@ -1,27 +1,41 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { act, renderHook } from '@testing-library/react';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, expect, it, vi } from 'vitest';
 import { errorEnvelope, jsonResponse, okEnvelope } from '../test/fetchMock';
 import { createQueryClient } from './queryClient';
 import { useRollbackTask } from './rollbackTask';
-import type { TaskInstance } from './schemas';
+import { TaskInstance } from './schemas';
+import { useTaskInstance } from './taskInstance';
 import { taskKeys } from './taskKeys';
 
 afterEach(() => vi.restoreAllMocks());
 
+const wireTask = (status: string, operation: string) => ({ id: 7, name: 't', status, operation, subtasks: [] });
+
 it('shows the task OCP answers the rollback with, even when the refetch after it fails', async () => {
   const queryClient = createQueryClient();
-  queryClient.setQueryData(taskKeys.instance('7'), { id: '7', status: 'FAILED', operation: 'EXECUTE' } as TaskInstance);
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (_input, init) =>
-    init?.method === 'POST'
-      ? jsonResponse(okEnvelope({ id: 7, name: 't', status: 'RUNNING', operation: 'ROLLBACK', subtasks: [] }))
-      : jsonResponse(errorEnvelope(503, 'Service unavailable'), 503),
-  );
-  // The cached task has no observer, so the invalidation after the POST does not refetch it here; what
-  // matters is that the cache holds OCP's answer, whatever a refetch then does.
+  // One failed refetch is enough to show the point; the policy's backoff would only slow the test down.
+  queryClient.setQueryDefaults(taskKeys.instance('7'), { retry: false });
+  queryClient.setQueryData(taskKeys.instance('7'), TaskInstance.parse(wireTask('FAILED', 'EXECUTE')));
+  const fetchMock = vi
+    .spyOn(globalThis, 'fetch')
+    .mockImplementation((_input, init) =>
+      Promise.resolve(
+        init?.method === 'POST'
+          ? jsonResponse(okEnvelope(wireTask('RUNNING', 'ROLLBACK')))
+          : jsonResponse(errorEnvelope(503, 'Service unavailable'), 503),
+      ),
+    );
+  const gets = () => fetchMock.mock.calls.filter(([, init]) => (init?.method ?? 'GET') === 'GET').length;
   const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
-  const { result } = renderHook(() => useRollbackTask('7'), { wrapper });
-  await act(() => result.current.mutateAsync());
-  expect(queryClient.getQueryData<TaskInstance>(taskKeys.instance('7'))).toMatchObject({ status: 'RUNNING', operation: 'ROLLBACK' });
+  // The page observes the task while the rollback runs, so the invalidation after the POST refetches it.
+  const { result } = renderHook(() => ({ task: useTaskInstance('7'), rollback: useRollbackTask('7') }), { wrapper });
+  expect(gets()).toBe(0);
+
+  await act(() => result.current.rollback.mutateAsync());
+
+  await waitFor(() => expect(result.current.task.isRefetchError).toBe(true));
+  expect(gets()).toBeGreaterThan(0);
+  expect(result.current.task.data).toMatchObject({ status: 'RUNNING', operation: 'ROLLBACK' });
 });

@@ -166,6 +166,11 @@ export const TaskPage = z.object({ contents: z.array(BasicTaskInstance), page: P
 export type TaskPage = z.output<typeof TaskPage>;
 export type TaskPageWire = z.input<typeof TaskPage>;
 
+/** `GET …/subtasks/{sid}/log`: the whole log as one string, lines joined by `\n` ("" before any run). */
+export const SubtaskLog = z.object({ log: z.string() });
+export type SubtaskLog = z.output<typeof SubtaskLog>;
+export type SubtaskLogWire = z.input<typeof SubtaskLog>;
+
 export const ApiErrorBody = z.object({
   code: z.optional(z.int()),
   message: z.optional(z.string()),

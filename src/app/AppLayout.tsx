@@ -1,14 +1,15 @@
-import { Anchor, Box, Group, Text } from '@mantine/core';
+import { Anchor, Box, Group, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { LanguageSelect } from './LanguageSelect';
 import { OpenTaskField } from './OpenTaskField';
 
 const HEADER_HEIGHT = 48;
 
 /**
- * The frame of every page: a slim top bar (product name home, "Open task by id") above a main
- * area that takes the rest of the viewport, so the task page can give its graph a real height.
+ * The frame of every page: a slim top bar (product name home, "Open task by id", language) above a
+ * main area that takes the rest of the viewport, so the task page can give its graph a real height.
  */
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -17,27 +18,32 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <Box
         component="header"
         h={HEADER_HEIGHT}
-        px="md"
+        px={{ base: 'xs', sm: 'md' }}
         style={{
           flexShrink: 0,
-          borderBottom: '1px solid var(--mantine-color-gray-3)',
-          background: 'var(--mantine-color-white)',
+          borderBottom: '1px solid var(--mantine-color-default-border)',
+          background: 'var(--mantine-color-body)',
           position: 'relative',
           zIndex: 10,
         }}
       >
-        <Group h="100%" justify="space-between" wrap="nowrap">
-          <Anchor component={Link} to="/" underline="never" c="dark" fw={600} size="md">
+        <Group h="100%" justify="space-between" wrap="nowrap" gap="xs">
+          <Anchor component={Link} to="/" underline="never" c="var(--mantine-color-text)" fw={600} size="md">
             <Group gap={8} wrap="nowrap" component="span">
               <img src="/favicon.svg" alt="" width={22} height={22} />
-              <span>{t('app.name')}</span>
+              {/* On a phone the name would crowd out the controls: only screen readers get it there. */}
+              <Text span inherit visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
+                {t('app.name')}
+              </Text>
+              <VisuallyHidden hiddenFrom="sm">{t('app.name')}</VisuallyHidden>
             </Group>
           </Anchor>
-          <Group gap="md" wrap="nowrap">
-            <Text size="xs" c="dimmed" visibleFrom="sm">
+          <Group gap="sm" wrap="nowrap">
+            <Text size="xs" c="dimmed" visibleFrom="lg">
               {t('app.platform')}
             </Text>
             <OpenTaskField />
+            <LanguageSelect />
           </Group>
         </Group>
       </Box>

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Route, Switch, useLocation } from 'wouter';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { AppLayout } from './AppLayout';
@@ -17,12 +18,13 @@ const TaskPage = lazy(() => import('./pages/TaskPage').then((m) => ({ default: m
  * the top bar; the outer boundary catches the top bar itself. Both clear when the location changes.
  */
 export function AppRoutes() {
+  const { t } = useTranslation();
   const [path] = useLocation();
   const location = path + useRawSearch();
   return (
-    <ErrorBoundary region="page" resetKey={location} backLink reload>
+    <ErrorBoundary region={t('region.page')} resetKey={location} backLink reload>
       <AppLayout>
-        <ErrorBoundary region="page" resetKey={location} backLink reload>
+        <ErrorBoundary region={t('region.page')} resetKey={location} backLink reload>
           <Switch>
             <Route path="/">
               <Suspense fallback={<TaskListPageSkeleton />}>

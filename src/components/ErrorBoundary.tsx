@@ -1,8 +1,9 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorState } from './ErrorState';
 
 interface Props {
-  /** What this boundary guards, for the title: "The graph failed to render". */
+  /** What this boundary guards, already translated, for the title: "The graph failed to render". */
   region: string;
   children: ReactNode;
   /** When this value changes, a caught error is cleared (e.g. another task or subtask was opened). */
@@ -50,13 +51,26 @@ export class ErrorBoundary extends Component<Props, State> {
     const { error } = this.state;
     if (!error) return this.props.children;
     return (
-      <ErrorState
-        title={`The ${this.props.region} failed to render`}
-        message={error.message || 'Unknown error'}
+      <BoundaryFallback
+        region={this.props.region}
+        error={error}
         onRetry={this.props.reload ? this.reloadPage : this.reset}
-        retryLabel={this.props.reload ? 'Reload' : 'Try again'}
+        reload={this.props.reload ?? false}
         backLink={this.props.backLink ?? false}
       />
     );
   }
+}
+
+function BoundaryFallback(props: { region: string; error: Error; onRetry: () => void; reload: boolean; backLink: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <ErrorState
+      title={t('boundary.title', { region: props.region })}
+      message={props.error.message || t('boundary.unknownError')}
+      onRetry={props.onRetry}
+      retryLabel={props.reload ? t('boundary.reload') : t('boundary.tryAgain')}
+      backLink={props.backLink}
+    />
+  );
 }

@@ -1,8 +1,10 @@
 import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { SubtaskStatus, TaskOperation, TaskStatus } from '../api/schemas';
 import { SUBTASK_STATUS_META, TASK_STATUS_META, taskDisplayStatus, type StatusMeta } from './status';
 
 function MetaBadge({ meta, size = 'md' }: { meta: StatusMeta; size?: 'sm' | 'md' | 'lg' }) {
+  const { t } = useTranslation();
   const Icon = meta.icon;
   return (
     <Badge
@@ -12,7 +14,7 @@ function MetaBadge({ meta, size = 'md' }: { meta: StatusMeta; size?: 'sm' | 'md'
       leftSection={<Icon size={14} aria-hidden />}
       style={{ color: meta.color, backgroundColor: meta.tint, border: `1px solid ${meta.color}` }}
     >
-      {meta.label}
+      {t(meta.labelKey)}
     </Badge>
   );
 }

@@ -1,33 +1,90 @@
-/** Date and duration wording shared by the header, the list, the side panel and graph nodes. */
+import i18next from 'i18next';
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-});
+/**
+ * Dates, durations, numbers and relative times in the language on screen (i18next's), shared by the
+ * header, the list, the side panel and graph nodes. Formatters are cached per language.
+ */
 
-/** Local date-time for an ISO string; "—" when absent. The ISO string itself belongs in a title attribute. */
+function language(): string {
+  return i18next.language || 'en';
+}
+
+function cached<T>(make: (lang: string) => T): () => T {
+  let lang: string | undefined;
+  let value: T | undefined;
+  return () => {
+    const current = language();
+    if (value === undefined || lang !== current) {
+      lang = current;
+      value = make(current);
+    }
+    return value;
+  };
+}
+
+// The viewer's own time zone, always named ("GMT+8"), so a time is never read in the wrong zone.
+const dateTimeFormat = cached(
+  (lang) =>
+    new Intl.DateTimeFormat(lang, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'shortOffset',
+    }),
+);
+const numberFormat = cached((lang) => new Intl.NumberFormat(lang));
+const relativeFormat = cached((lang) => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
+
+/** Local date-time with the time zone shown, for an ISO string; "—" when absent, the string itself when unreadable. */
 export function formatDateTime(iso: string | undefined): string {
   if (!iso) return '—';
   const t = Date.parse(iso);
-  return Number.isNaN(t) ? iso : dateTimeFormat.format(t);
+  return Number.isNaN(t) ? iso : dateTimeFormat().format(t);
 }
 
-/** "850 ms", "42 s", "3 m 05 s", "2 h 07 m", "3 d 4 h". */
+export function formatNumber(n: number): string {
+  return numberFormat().format(n);
+}
+
+const RELATIVE_STEPS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 30],
+  ['month', 12],
+  ['year', Infinity],
+];
+
+/** "3 minutes ago", "in 2 hours", "3分钟前": how far `iso` is from `now`, in the largest whole unit. */
+export function formatRelativeTime(iso: string | undefined, now: number): string {
+  if (!iso) return '—';
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  let value = (t - now) / 1000;
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(value) < size) return relativeFormat().format(Math.trunc(value), unit);
+    value /= size;
+  }
+  return relativeFormat().format(Math.trunc(value), 'year');
+}
+
+/** "850 ms", "42 s", "3 m 05 s", "2 h 07 m", "3 d 4 h" (in Chinese "3 分 05 秒"…). */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '—';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const t = (key: string, values: Record<string, string>) => i18next.t(`common:duration.${key}`, values);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (ms < 1000) return t('ms', { ms: formatNumber(Math.round(ms)) });
   const s = Math.floor(ms / 1000);
-  if (s < 60) return `${s} s`;
+  if (s < 60) return t('s', { s: String(s) });
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m} m ${String(s % 60).padStart(2, '0')} s`;
+  if (m < 60) return t('ms2', { m: String(m), s: pad(s % 60) });
   const h = Math.floor(m / 60);
-  if (h < 24) return `${h} h ${String(m % 60).padStart(2, '0')} m`;
-  return `${Math.floor(h / 24)} d ${h % 24} h`;
+  if (h < 24) return t('hm', { h: String(h), m: pad(m % 60) });
+  return t('dh', { d: formatNumber(Math.floor(h / 24)), h: String(h % 24) });
 }
 
 /**

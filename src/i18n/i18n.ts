@@ -47,6 +47,15 @@ export function initI18n(): Promise<unknown> {
     });
 }
 
+/**
+ * The language on screen, as a BCP 47 tag for `Accept-Language`: OCP localises its own error
+ * messages by it, so they arrive in the language the console shows.
+ */
+export function currentLanguage(): Language {
+  const lang = i18next.language;
+  return (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : 'en';
+}
+
 export async function changeLanguage(language: Language): Promise<void> {
   rememberLanguage(language);
   await i18next.changeLanguage(language);

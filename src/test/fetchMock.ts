@@ -18,6 +18,12 @@ export function errorEnvelope(status: number, message: string, code?: number, tr
   };
 }
 
+/** The URL a `fetch` call asked for, whichever form its first argument took. */
+export function requestUrl(input: RequestInfo | URL): string {
+  if (typeof input === 'string') return input;
+  return input instanceof URL ? input.href : input.url;
+}
+
 export function jsonResponse(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
@@ -27,11 +33,10 @@ export function jsonResponse(body: unknown, status = 200): Response {
  * lists every URL asked for, as `URL`s, for asserting the query string.
  */
 export function mockFetch(reply: (url: URL) => [number, unknown]) {
-  const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
-    const url = new URL(String(input), 'http://localhost');
-    const [status, body] = reply(url);
-    return jsonResponse(body, status);
+  const spy = vi.spyOn(globalThis, 'fetch').mockImplementation((input) => {
+    const [status, body] = reply(new URL(requestUrl(input), 'http://localhost'));
+    return Promise.resolve(jsonResponse(body, status));
   });
-  const requestedUrls = () => spy.mock.calls.map(([input]) => new URL(String(input), 'http://localhost'));
+  const requestedUrls = () => spy.mock.calls.map(([input]) => new URL(requestUrl(input), 'http://localhost'));
   return { spy, requestedUrls };
 }

@@ -9,7 +9,7 @@ afterEach(() => cleanup());
 
 // jsdom lacks the layout APIs React Flow and Mantine use; give them inert, non-zero versions.
 if (typeof window !== 'undefined') {
-  window.matchMedia ??= (query: string) =>
+  if (typeof window.matchMedia !== 'function') window.matchMedia = (query: string) =>
     ({
       matches: false,
       media: query,
@@ -24,7 +24,7 @@ if (typeof window !== 'undefined') {
   class ResizeObserverStub {
     constructor(private readonly cb: ResizeObserverCallback) {}
     observe(target: Element) {
-      this.cb([{ target, contentRect: { width: 1000, height: 800 } } as unknown as ResizeObserverEntry], this as unknown as ResizeObserver);
+      this.cb([{ target, contentRect: { width: 1000, height: 800 } } as unknown as ResizeObserverEntry], this);
     }
     unobserve() {}
     disconnect() {}
@@ -46,5 +46,5 @@ if (typeof window !== 'undefined') {
   });
   const svg = window.SVGElement.prototype as unknown as { getBBox?: () => DOMRect };
   svg.getBBox ??= () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
-  window.scrollTo ??= () => {};
+  if (typeof window.scrollTo !== 'function') window.scrollTo = () => {};
 }

@@ -1,14 +1,16 @@
+import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { ErrorState } from '../../components/ErrorState';
 import { useDocumentTitle } from '../useDocumentTitle';
 
 export function NotFoundPage() {
+  const { t } = useTranslation();
   const [pathname] = useLocation();
-  useDocumentTitle('Page not found · OCP task console');
+  useDocumentTitle(t('title.notFound'));
   return (
     <ErrorState
-      title="Page not found"
-      message={`There is no page at ${pathname}. Tasks live at /tasks/<id>; the list of tasks is the home page.`}
+      title={t('notFound.title')}
+      message={t('notFound.message', { path: pathname })}
       backLink
     />
   );

@@ -1,7 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { TaskList } from '../../features/task-list/TaskList';
 import { useDocumentTitle } from '../useDocumentTitle';
 
 export function TaskListPage() {
-  useDocumentTitle('Tasks · OCP task console');
+  const { t } = useTranslation();
+  useDocumentTitle(t('title.tasks'));
   return <TaskList />;
 }

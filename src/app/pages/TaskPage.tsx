@@ -1,5 +1,6 @@
 import { Box, Group, Paper } from '@mantine/core';
 import { use } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Redirect, useParams } from 'wouter';
 import { parseTaskId, type TaskInstance } from '../../api/schemas';
 import { useTaskInstance } from '../../api/taskInstance';
@@ -11,7 +12,7 @@ import { SubtaskPanel } from '../../features/task-detail/SubtaskPanel';
 import { TaskActions } from '../../features/task-detail/TaskActions';
 import { TaskHeader } from '../../features/task-detail/TaskHeader';
 import type { TaskGraphProps } from '../../features/task-graph/TaskGraph';
-import { TaskWorkspace } from '../../features/task-view/TaskWorkspace';
+import { TaskWorkspace } from '../../features/task-graph/view/TaskWorkspace';
 import { trackPromise } from '../trackPromise';
 import { useDocumentTitle } from '../useDocumentTitle';
 import { useRawSearch } from '../useRawSearch';
@@ -51,14 +52,16 @@ export function TaskPage() {
 }
 
 function InvalidTaskIdPage({ raw }: { raw: string }) {
-  useDocumentTitle('Invalid task id · OCP task console');
+  const { t } = useTranslation();
+  useDocumentTitle(t('title.invalidId'));
   return <InvalidTaskId raw={raw} />;
 }
 
 function TaskView({ id }: { id: string }) {
+  const { t } = useTranslation();
   const query = useTaskInstance(id);
   const { data: task, refetch, isFetching } = query;
-  useDocumentTitle(task ? `Task ${id} · ${task.name}` : `Task ${id}`);
+  useDocumentTitle(task ? t('title.taskNamed', { id, name: task.name }) : t('title.task', { id }));
   const retry = () => void refetch();
 
   if (task === undefined) {
@@ -73,13 +76,13 @@ function TaskView({ id }: { id: string }) {
     <Box style={{ display: 'flex', flexDirection: 'column', minHeight: '100%' }}>
       <Paper
         component="section"
-        aria-label="Task summary"
+        aria-label={t('taskPage.summary')}
         radius={0}
         px="md"
         py="sm"
         style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
       >
-        <ErrorBoundary region="task header">
+        <ErrorBoundary region={t('region.taskHeader')}>
           <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
             <Box miw={0} style={{ flex: 1 }}>
               <TaskHeader task={task} />
@@ -103,12 +106,13 @@ function TaskView({ id }: { id: string }) {
 
 /** The graph fills what is left of the viewport; the subtask panel sits beside it, non-modal. */
 function TaskBody({ task }: { task: TaskInstance }) {
+  const { t } = useTranslation();
   const [selected, select] = useSelectedSubtask();
   return (
     <Box style={{ flex: 1, display: 'flex', minHeight: GRAPH_MIN_HEIGHT }}>
       <Box
         component="section"
-        aria-label="Subtask graph"
+        aria-label={t('taskPage.graph')}
         bg="white"
         style={{ flex: 1, minWidth: 0, position: 'relative' }}
       >
@@ -117,7 +121,7 @@ function TaskBody({ task }: { task: TaskInstance }) {
       {selected !== null && (
         <Box
           component="aside"
-          aria-label="Subtask details"
+          aria-label={t('taskPage.details')}
           w={PANEL_WIDTH}
           bg="white"
           style={{
@@ -129,7 +133,7 @@ function TaskBody({ task }: { task: TaskInstance }) {
         >
           {/* Absolute so a long panel scrolls on its own instead of stretching the graph. */}
           <Box style={{ position: 'absolute', inset: 0, overflow: 'auto' }}>
-            <ErrorBoundary region="subtask panel" resetKey={selected}>
+            <ErrorBoundary region={t('region.subtaskPanel')} resetKey={selected}>
               <SubtaskPanel task={task} subtaskId={selected} onSelect={select} onClose={() => select(null)} />
             </ErrorBoundary>
           </Box>

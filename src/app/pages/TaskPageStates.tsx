@@ -1,14 +1,16 @@
+import { useTranslation } from 'react-i18next';
 import { MAX_LONG } from '../../api/schemas';
 import { ErrorState } from '../../components/ErrorState';
 import { taskIdProblem } from '../taskIdProblem';
 
 /** `/tasks/abc`: explained, with a way home, and no request sent. */
 export function InvalidTaskId({ raw }: { raw: string }) {
-  const problem = taskIdProblem(raw) ?? 'Task id must be a positive whole number';
+  const { t } = useTranslation();
+  const problem = taskIdProblem(raw) ?? t('taskId.notWhole');
   return (
     <ErrorState
-      title="Invalid task id"
-      message={`“${raw}” is not a task id. ${problem}. OCP task ids are whole numbers from 1 to ${MAX_LONG}; nothing was requested from OCP.`}
+      title={t('invalidId.title')}
+      message={t('invalidId.message', { raw, problem, max: String(MAX_LONG) })}
       backLink
     />
   );

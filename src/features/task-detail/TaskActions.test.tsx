@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TaskInstance } from '../../api/schemas';
-import { errorEnvelope, jsonResponse, okEnvelope } from '../../test/fetchMock';
+import { errorEnvelope, jsonResponse, okEnvelope, requestUrl } from '../../test/fetchMock';
 import { FAN_OUT_SPECS, failedFanOutTask, makeTask, wireSubtasks, wireTask } from './fixtures';
 import { TaskActions } from './TaskActions';
 import { renderWithProviders } from '../../test/renderWithProviders';
@@ -111,9 +111,12 @@ describe('TaskActions: the rollback dialog', () => {
     await waitFor(() => expect(confirm).toBeDisabled());
     await user.dblClick(confirm);
     expect(posts()).toHaveLength(1);
-    expect(String(posts()[0]?.[0])).toBe('/api/v2/tasks/instances/1001/rollback');
+    expect(requestUrl(posts()[0]![0])).toBe('/api/v2/tasks/instances/1001/rollback');
 
-    await act(async () => reply(jsonResponse(okEnvelope(wireTask({ status: 'RUNNING', operation: 'ROLLBACK' })))));
+    await act(() => {
+      reply(jsonResponse(okEnvelope(wireTask({ status: 'RUNNING', operation: 'ROLLBACK' }))));
+      return Promise.resolve();
+    });
     expect(await screen.findByText('Rollback started for task 1001')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(posts()).toHaveLength(1);

@@ -67,7 +67,9 @@ describe('TaskHeader', () => {
     vi.setSystemTime(new Date('2021-08-25T07:09:36.000Z'));
     renderWithProviders(<TaskHeader task={makeTask({ status: 'RUNNING', finishTime: undefined })} />);
     expect(screen.getByText('5 s')).toBeInTheDocument();
-    act(() => vi.advanceTimersByTime(3_000));
+    act(() => {
+      vi.advanceTimersByTime(3_000);
+    });
     expect(screen.getByText('8 s')).toBeInTheDocument();
   });
 });

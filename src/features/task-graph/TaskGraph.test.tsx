@@ -119,7 +119,7 @@ describe('TaskGraph', () => {
   });
 
   it('draws a large fan-out as one group node that expands in place and collapses again', async () => {
-    const hosts = Array.from({ length: 10 }, (_, i) => ({ id: 100 + i, parallelIdx: i, upstreams: [1], downstreams: [2], status: i === 3 ? 'FAILED' : 'SUCCESSFUL' }) as Wire);
+    const hosts = Array.from({ length: 10 }, (_, i) => ({ id: 100 + i, parallelIdx: i, upstreams: [1], downstreams: [2], status: i === 3 ? ('FAILED' as const) : ('SUCCESSFUL' as const) }));
     const subtasks = parse({ id: 1, status: 'SUCCESSFUL', downstreams: hosts.map((h) => h.id) }, ...hosts, { id: 2, upstreams: hosts.map((h) => h.id) });
     const onGroupsChange = vi.fn();
     const { rerender } = renderGraph({ subtasks, groups: '100', onGroupsChange });

@@ -35,5 +35,5 @@ function median<N, L>(node: SugiNode<N, L>, index: ReadonlyMap<SugiNode<N, L>, n
   if (positions.length === 0) return undefined;
   positions.sort((a, b) => a - b);
   const mid = positions.length >> 1;
-  return positions.length % 2 === 1 ? (positions[mid] as number) : ((positions[mid - 1] as number) + (positions[mid] as number)) / 2;
+  return positions.length % 2 === 1 ? positions[mid] : ((positions[mid - 1] as number) + (positions[mid] as number)) / 2;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SubtaskInstance, type SubtaskInstanceWire } from '../../api/schemas';
+import { SubtaskInstance, type SubtaskInstanceWire } from '../../../api/schemas';
 import { barOf, buildRows, ROW_HEIGHT, ticks, timeScale, visibleRange } from './timelineModel';
 
 type Wire = Partial<SubtaskInstanceWire> & { id: number };

@@ -3,8 +3,8 @@
  * in flow order), a bar from start to finish (to `now` while running), and which rows are visible for
  * a scroll position, so 5,000 rows cost only the ~40 on screen.
  */
-import type { SubtaskInstance } from '../../api/schemas';
-import { runEnd } from '../task-graph/criticalPath';
+import type { SubtaskInstance } from '../../../api/schemas';
+import { runEnd } from '../criticalPath';
 
 export const ROW_HEIGHT = 26;
 export const OVERSCAN = 10;

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useUrlState } from '../../components/urlState';
-import { createViewCommands } from '../task-graph/viewCommands';
+import { useUrlState } from '../../../components/urlState';
+import { createViewCommands } from '../viewCommands';
 import { readViewState, viewPatch, type TaskViewState } from './viewState';
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { emphasisOf, isFinding, stepThrough, type FindState } from '../task-graph/find';
-import type { ViewCommands } from '../task-graph/viewCommands';
+import { emphasisOf, isFinding, stepThrough, type FindState } from '../find';
+import type { ViewCommands } from '../viewCommands';
 import type { TimelineRow } from './timelineModel';
 
 interface Options {

@@ -3,9 +3,9 @@
  * `view` graph|timeline, `q` search, `status` picked statuses, `lineage` 1, `vp` x,y,zoom, `groups`
  * toggled parallel groups. (`subtask` is the selection; `logRun`/`line` belong to the log viewer.)
  */
-import { SUBTASK_STATUSES } from '../../api/schemas';
-import { DERIVED_FILTERS, type StatusFilter } from '../task-graph/find';
-import type { UrlPatch } from '../../components/urlState';
+import { SUBTASK_STATUSES } from '../../../api/schemas';
+import { DERIVED_FILTERS, type StatusFilter } from '../find';
+import type { UrlPatch } from '../../../components/urlState';
 
 export type ViewMode = 'graph' | 'timeline';
 

@@ -2,8 +2,8 @@ import { ActionIcon, CloseButton, Group, SegmentedControl, Switch, Text, TextInp
 import { IconChevronDown, IconChevronUp, IconKeyboard, IconSearch } from '@tabler/icons-react';
 import type { KeyboardEvent, ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ViewCommands } from '../task-graph/viewCommands';
-import type { TaskViewState, ViewMode } from './viewState';
+import type { ViewCommands } from '../viewCommands';
+import type { TaskViewState } from './viewState';
 
 interface FindBarProps {
   state: TaskViewState;
@@ -71,7 +71,7 @@ export function FindBar({ state, update, commands, matchCount, hasSelection, sea
         size="xs"
         aria-label={t('find.viewMode')}
         value={state.mode}
-        onChange={(mode) => update({ mode: mode as ViewMode })}
+        onChange={(mode) => update({ mode })}
         data={[
           { value: 'graph', label: t('find.graph') },
           { value: 'timeline', label: t('find.timeline') },

@@ -1,16 +1,16 @@
 import { Text } from '@mantine/core';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SubtaskInstance, TaskInstance } from '../../api/schemas';
-import { formatDuration } from '../../components/formatting';
-import { SUBTASK_STATUS_META } from '../../components/status';
-import { useNow } from '../../components/useNow';
-import { criticalPath } from '../task-graph/criticalPath';
-import { countDerived, emphasisOf, isFinding, lineageOf, type FindState, type StatusFilter } from '../task-graph/find';
-import { Legend } from '../task-graph/Legend';
-import { buildGraphStructure, countStatuses, findFocusSubtask } from '../task-graph/model';
-import type { GraphFindInput } from '../task-graph/useGraphFind';
-import type { ViewCommands } from '../task-graph/viewCommands';
+import type { SubtaskInstance, TaskInstance } from '../../../api/schemas';
+import { formatDuration } from '../../../components/formatting';
+import { SUBTASK_STATUS_META } from '../../../components/status';
+import { useNow } from '../../../components/useNow';
+import { criticalPath } from '../criticalPath';
+import { countDerived, emphasisOf, isFinding, lineageOf, type FindState, type StatusFilter } from '../find';
+import { Legend } from '../Legend';
+import { buildGraphStructure, countStatuses, findFocusSubtask } from '../model';
+import type { GraphFindInput } from '../useGraphFind';
+import type { ViewCommands } from '../viewCommands';
 import classes from './Timeline.module.css';
 import { barOf, buildRows, ROW_HEIGHT, ticks, timeScale, visibleRange, type TimelineRow } from './timelineModel';
 import { useTimelineSteps } from './useTimelineSteps';
@@ -109,7 +109,11 @@ export function Timeline({ task, subtasks, selectedId, onSelect, find: findInput
           ))}
         </div>
       </div>
-      {rows.length === 0 && <Text c="dimmed" p="md">{t('empty')}</Text>}
+      {rows.length === 0 && (
+        <Text c="dimmed" p="md">
+          {t('empty')}
+        </Text>
+      )}
     </div>
   );
 }
@@ -133,43 +137,54 @@ function TimelineRowView({ row, top, scale, critical, selected, cursor, emphasis
   const duration = row.start !== undefined && row.end !== undefined ? formatDuration(row.end - row.start) : null;
   const rollback = s.operation === 'ROLLBACK' || s.operation === 'ROLLBACK_SKIP';
   const className = [classes.row, emphasis ? classes[emphasis] : '', cursor ? classes.cursor : ''].join(' ');
-  const label = [s.name, meta.label, rollback ? t('rollback') : null, s.runTime > 1 ? t('runs', { count: s.runTime }) : null, duration, critical ? t('critical') : null]
+  const label = [
+    s.name,
+    meta.label,
+    rollback ? t('rollback') : null,
+    s.runTime > 1 ? t('runs', { count: s.runTime }) : null,
+    duration,
+    critical ? t('critical') : null,
+  ]
     .filter(Boolean)
     .join(' — ');
   return (
-    <button
-      type="button"
-      role="listitem"
-      className={className}
-      style={{ top, height: ROW_HEIGHT }}
-      aria-current={selected}
-      aria-label={label}
-      data-id={s.id}
-      data-critical={critical}
-      onClick={() => onSelect(s.id)}
-    >
-      <span className={classes.label} style={{ width: LABEL_WIDTH }} title={s.name}>
-        {critical && <span className={classes.criticalMark} aria-hidden>◆</span>}
-        {s.name}
-      </span>
-      <span className={classes.track}>
-        {bar && (
-          <>
-            <span
-              className={`${classes.bar} ${critical ? classes.critical : ''}`}
-              data-operation={s.operation}
-              data-retried={s.runTime > 1}
-              data-status={s.status}
-              style={{ left: bar.left, width: bar.width, '--status-color': meta.color } as CSSProperties}
-            />
-            <span className={classes.barNote} style={{ left: bar.left + bar.width }}>
-              {duration}
-              {rollback ? ` ↺ ${t('rollback')}` : ''}
-              {s.runTime > 1 ? ` · ${t('runs', { count: s.runTime })}` : ''}
+    <div role="listitem" className={classes.rowSlot} style={{ top, height: ROW_HEIGHT }}>
+      <button
+        type="button"
+        className={className}
+        aria-current={selected}
+        aria-label={label}
+        data-id={s.id}
+        data-critical={critical}
+        onClick={() => onSelect(s.id)}
+      >
+        <span className={classes.label} style={{ width: LABEL_WIDTH }} title={s.name}>
+          {critical && (
+            <span className={classes.criticalMark} aria-hidden>
+              ◆
             </span>
-          </>
-        )}
-      </span>
-    </button>
+          )}
+          {s.name}
+        </span>
+        <span className={classes.track}>
+          {bar && (
+            <>
+              <span
+                className={`${classes.bar} ${critical ? classes.critical : ''}`}
+                data-operation={s.operation}
+                data-retried={s.runTime > 1}
+                data-status={s.status}
+                style={{ left: bar.left, width: bar.width, '--status-color': meta.color } as CSSProperties}
+              />
+              <span className={classes.barNote} style={{ left: bar.left + bar.width }}>
+                {duration}
+                {rollback ? ` ↺ ${t('rollback')}` : ''}
+                {s.runTime > 1 ? ` · ${t('runs', { count: s.runTime })}` : ''}
+              </span>
+            </>
+          )}
+        </span>
+      </button>
+    </div>
   );
 }

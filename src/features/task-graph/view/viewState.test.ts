@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { patchSearch } from '../../components/urlState';
+import { patchSearch } from '../../../components/urlState';
 import { readViewState, readViewport, viewPatch } from './viewState';
 
 describe('task view state in the URL', () => {

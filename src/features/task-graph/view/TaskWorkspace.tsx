@@ -1,11 +1,12 @@
 import { Box, Skeleton } from '@mantine/core';
 import { lazy, Suspense, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { TaskInstance } from '../../api/schemas';
-import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { useTranslation } from 'react-i18next';
+import type { TaskInstance } from '../../../api/schemas';
+import { ErrorBoundary } from '../../../components/ErrorBoundary';
 import { ShortcutSheet } from '../shortcuts/ShortcutSheet';
 import { useShortcuts } from '../shortcuts/useShortcuts';
-import { buildSearchIndex, searchSubtasks } from '../task-graph/find';
-import type { TaskGraphProps } from '../task-graph/TaskGraph';
+import { buildSearchIndex, searchSubtasks } from '../find';
+import type { TaskGraphProps } from '../TaskGraph';
 import { FindBar } from './FindBar';
 import { useTaskView } from './useTaskView';
 
@@ -26,6 +27,7 @@ interface TaskWorkspaceProps {
  * view switch and keyboard shortcuts, all kept in the URL so a link reopens exactly this view.
  */
 export function TaskWorkspace({ task, selectedId, onSelect, renderGraph, tools }: TaskWorkspaceProps) {
+  const { t } = useTranslation('graph');
   const { state, update, commands } = useTaskView();
   const [help, setHelp] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -67,7 +69,7 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph, tools }
         {tools}
       </FindBar>
       <Box style={{ flex: 1, minHeight: 0, position: 'relative' }}>
-        <ErrorBoundary region={state.mode}>
+        <ErrorBoundary region={state.mode === 'graph' ? t('region.graph') : t('region.timeline')}>
           <Box style={{ position: 'absolute', inset: 0 }}>
             <Suspense fallback={<Skeleton h="100%" radius={0} />}>
               {state.mode === 'graph'

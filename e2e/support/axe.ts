@@ -1,0 +1,34 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/** What axe found, one line per rule: "color-contrast ×3 (serious): .badge, .node …". */
+export interface AxeSummary {
+  count: number;
+  lines: string[];
+}
+
+/**
+ * Runs axe-core (every WCAG 2.0–2.2 A/AA rule plus axe's best practices, e.g. landmark-unique) on the
+ * page as it is now, including open dialogs and portals.
+ */
+export async function axeSummary(page: Page): Promise<AxeSummary> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const lines = results.violations.map(
+    (v) =>
+      `${v.id} ×${v.nodes.length} (${v.impact ?? 'n/a'}): ${v.nodes
+        .slice(0, 4)
+        .map((n) => n.target.join(' '))
+        .join(', ')}${v.nodes.length > 4 ? ', …' : ''}`,
+  );
+  const count = results.violations.reduce((sum, v) => sum + v.nodes.length, 0);
+  return { count, lines };
+}
+
+/**
+ * Fails with axe's findings listed when the page has any violation. `context` names the state checked
+ * ("task 1001, panel open, dark, zh-CN") so a failure says where.
+ */
+export async function expectNoAxeViolations(page: Page, context: string): Promise<void> {
+  const { lines } = await axeSummary(page);
+  expect(lines, `axe violations on ${context}`).toEqual([]);
+}
