@@ -41,7 +41,8 @@ describe('TaskInstance', () => {
 
   it('fills defaults for absent optional fields', () => {
     const t = TaskInstance.parse({ id: 1, name: 'x', status: 'FAILED', operation: 'EXECUTE' });
-    expect(t).toMatchObject({ prohibitRollback: false, subtasks: [] });
+    expect(t).toMatchObject({ prohibitRollback: false, subtasks: [], subtasksListed: false });
+    expect(TaskInstance.parse(task({ subtasks: [] })).subtasksListed).toBe(true);
     expect(t.cluster).toBeUndefined();
     const s = TaskInstance.parse(task({ subtasks: [subtask({ id: 5 })] })).subtasks[0]!;
     expect(s).toMatchObject({ description: 'step 5', parallelIdx: -1, upstreams: [], downstreams: [], prohibitRollback: false });

@@ -135,6 +135,11 @@ export const TaskInstance = z.pipe(
     ...t,
     prohibitRollback: t.prohibitRollback ?? false,
     subtasks: [...(t.subtasks ?? [])].sort(compareSubtasks),
+    /**
+     * False when the reply had no `subtasks` at all. A task's reach (what a rollback undoes, what a retry
+     * runs again) is unknown then, not empty: actions refuse to act on it, and nothing says "0 subtasks".
+     */
+    subtasksListed: t.subtasks !== undefined,
   })),
 );
 export type TaskInstance = z.output<typeof TaskInstance>;

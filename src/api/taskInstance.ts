@@ -5,9 +5,9 @@ import { taskKeys } from './taskKeys';
 
 export const POLL_INTERVAL_MS = 1_000;
 
-/** `GET /instances/{id}`: the task with all its subtasks, sorted. */
-export function fetchTaskInstance(id: string, signal?: AbortSignal) {
-  return request(`/instances/${encodeURIComponent(id)}`, TaskInstance, { signal });
+/** `GET /instances/{id}`: the task with all its subtasks, sorted. `timeoutMs` bounds a one-off check. */
+export function fetchTaskInstance(id: string, signal?: AbortSignal, timeoutMs?: number) {
+  return request(`/instances/${encodeURIComponent(id)}`, TaskInstance, { signal, ...(timeoutMs !== undefined && { timeoutMs }) });
 }
 
 /**

@@ -11,4 +11,6 @@ export const taskKeys = {
   lists: () => [...taskKeys.all, 'list'] as const,
   list: (params: TaskListParams) => [...taskKeys.lists(), params] as const,
   instance: (id: string) => [...taskKeys.all, 'instance', id] as const,
+  /** Under the task's key, so whatever refetches the task after an action refetches its logs too. */
+  subtaskLog: (id: string, subtaskId: string) => [...taskKeys.instance(id), 'subtask', subtaskId, 'log'] as const,
 };

@@ -2,6 +2,7 @@ import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SubtaskStatus, TaskOperation, TaskStatus } from '../api/schemas';
 import { SUBTASK_STATUS_META, TASK_STATUS_META, taskDisplayStatus, type StatusMeta } from './status';
+import { subtaskDisplayMeta, type SubtaskDisplayStatus } from './subtaskStatus';
 
 function MetaBadge({ meta, size = 'md' }: { meta: StatusMeta; size?: 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
@@ -33,4 +34,10 @@ export function TaskStatusBadge({
 
 export function SubtaskStatusBadge({ status, size }: { status: SubtaskStatus; size?: 'sm' | 'md' | 'lg' }) {
   return <MetaBadge meta={SUBTASK_STATUS_META[status]} size={size ?? 'md'} />;
+}
+
+/** A subtask as an operator should read it: "Rolled back" rather than "Pending" for what a rollback undid. */
+export function SubtaskDisplayBadge({ status, size }: { status: SubtaskDisplayStatus; size?: 'sm' | 'md' | 'lg' }) {
+  useTranslation('detail'); // the derived labels live there: load them before reading
+  return <MetaBadge meta={subtaskDisplayMeta(status)} size={size ?? 'md'} />;
 }

@@ -1,4 +1,4 @@
-import { Box, Group, Paper } from '@mantine/core';
+import { Alert, Box, Group, Paper } from '@mantine/core';
 import { use } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, useParams } from 'wouter';
@@ -8,8 +8,9 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ApiErrorState } from '../../components/ErrorState';
 import { pollFailure } from '../../components/pollFailure';
 import { StaleDataWarning } from '../../components/StaleDataWarning';
+import { SubtaskActions } from '../../features/task-actions/SubtaskActions';
 import { SubtaskPanel } from '../../features/task-detail/SubtaskPanel';
-import { TaskActions } from '../../features/task-detail/TaskActions';
+import { TaskActions } from '../../features/task-actions/TaskActions';
 import { TaskHeader } from '../../features/task-detail/TaskHeader';
 import type { TaskGraphProps } from '../../features/task-graph/TaskGraph';
 import { TaskWorkspace } from '../../features/task-graph/view/TaskWorkspace';
@@ -61,6 +62,7 @@ function TaskView({ id }: { id: string }) {
   const { t } = useTranslation();
   const query = useTaskInstance(id);
   const { data: task, refetch, isFetching } = query;
+  const [selected, select] = useSelectedSubtask();
   useDocumentTitle(task ? t('title.taskNamed', { id, name: task.name }) : t('title.task', { id }));
   const retry = () => void refetch();
 
@@ -85,7 +87,7 @@ function TaskView({ id }: { id: string }) {
         <ErrorBoundary region={t('region.taskHeader')}>
           <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
             <Box miw={0} style={{ flex: 1 }}>
-              <TaskHeader task={task} />
+              <TaskHeader task={task} selectedId={selected} onSelect={select} />
             </Box>
             <TaskActions task={task} />
           </Group>
@@ -99,15 +101,14 @@ function TaskView({ id }: { id: string }) {
           onRetry={retry}
         />
       )}
-      <TaskBody task={task} />
+      <TaskBody task={task} selected={selected} select={select} />
     </Box>
   );
 }
 
 /** The graph fills what is left of the viewport; the subtask panel sits beside it, non-modal. */
-function TaskBody({ task }: { task: TaskInstance }) {
+function TaskBody({ task, selected, select }: { task: TaskInstance; selected: string | null; select: (id: string | null) => void }) {
   const { t } = useTranslation();
-  const [selected, select] = useSelectedSubtask();
   return (
     <Box style={{ flex: 1, display: 'flex', minHeight: GRAPH_MIN_HEIGHT }}>
       <Box
@@ -116,7 +117,15 @@ function TaskBody({ task }: { task: TaskInstance }) {
         bg="white"
         style={{ flex: 1, minWidth: 0, position: 'relative' }}
       >
-        <TaskWorkspace task={task} selectedId={selected} onSelect={select} renderGraph={renderGraph} />
+        {task.subtasksListed ? (
+          <TaskWorkspace task={task} selectedId={selected} onSelect={select} renderGraph={renderGraph} />
+        ) : (
+          <ErrorBoundary region={t('region.graph')}>
+            <Box style={{ position: 'absolute', inset: 0 }}>
+              <SubtasksMissing />
+            </Box>
+          </ErrorBoundary>
+        )}
       </Box>
       {selected !== null && (
         <Box
@@ -134,11 +143,27 @@ function TaskBody({ task }: { task: TaskInstance }) {
           {/* Absolute so a long panel scrolls on its own instead of stretching the graph. */}
           <Box style={{ position: 'absolute', inset: 0, overflow: 'auto' }}>
             <ErrorBoundary region={t('region.subtaskPanel')} resetKey={selected}>
-              <SubtaskPanel task={task} subtaskId={selected} onSelect={select} onClose={() => select(null)} />
+              <SubtaskPanel
+                task={task}
+                subtaskId={selected}
+                onSelect={select}
+                onClose={() => select(null)}
+                actions={<SubtaskActions task={task} subtaskId={selected} />}
+              />
             </ErrorBoundary>
           </Box>
         </Box>
       )}
     </Box>
+  );
+}
+
+/** A reply without `subtasks` is a contract problem, not a task with nothing in it: say so, name the field. */
+function SubtasksMissing() {
+  const { t } = useTranslation('detail');
+  return (
+    <Alert color="orange" title={t('missing.title')} m="md" maw={640}>
+      {t('missing.body')}
+    </Alert>
   );
 }

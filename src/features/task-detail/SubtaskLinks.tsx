@@ -1,7 +1,9 @@
 import { Anchor, Group, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance } from '../../api/schemas';
-import { SubtaskStatusBadge } from '../../components/StatusBadge';
+import { SubtaskDisplayBadge } from '../../components/StatusBadge';
+import { subtaskDisplayStatus } from '../../components/subtaskStatus';
 
 /** A fan-out can have thousands of neighbours; list the first ones and let the operator ask for the rest. */
 const INITIAL_LIMIT = 50;
@@ -15,16 +17,17 @@ interface SubtaskLinksProps {
 
 /** Upstreams or downstreams as buttons (name + status) that select that subtask. */
 export function SubtaskLinks({ label, ids, byId, onSelect }: SubtaskLinksProps) {
+  const { t } = useTranslation('detail');
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? ids : ids.slice(0, INITIAL_LIMIT);
   return (
     <div>
       <Text size="sm" fw={600} mb={4}>
-        {label} ({ids.length})
+        {t('panel.linksHeading', { label, count: ids.length })}
       </Text>
       {ids.length === 0 ? (
         <Text size="sm" c="dimmed">
-          None
+          {t('panel.linksNone')}
         </Text>
       ) : (
         <ul aria-label={label} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -42,7 +45,7 @@ export function SubtaskLinks({ label, ids, byId, onSelect }: SubtaskLinksProps) 
                   >
                     <Group gap="xs" wrap="nowrap" miw={0}>
                       <span style={{ flexShrink: 0 }}>
-                        <SubtaskStatusBadge status={s.status} size="sm" />
+                        <SubtaskDisplayBadge status={subtaskDisplayStatus(s)} size="sm" />
                       </span>
                       <Text size="sm" truncate="end" miw={0} c="blue.8">
                         {s.name}
@@ -54,7 +57,7 @@ export function SubtaskLinks({ label, ids, byId, onSelect }: SubtaskLinksProps) 
                   </UnstyledButton>
                 ) : (
                   <Text size="sm" c="dimmed" px={4}>
-                    #{id} (not part of this task)
+                    {t('panel.linkUnknown', { id })}
                   </Text>
                 )}
               </li>
@@ -64,7 +67,7 @@ export function SubtaskLinks({ label, ids, byId, onSelect }: SubtaskLinksProps) 
       )}
       {shown.length < ids.length && (
         <Anchor component="button" type="button" size="sm" onClick={() => setShowAll(true)}>
-          Show all {ids.length.toLocaleString('en-US')}
+          {t('panel.showAll', { count: ids.length })}
         </Anchor>
       )}
     </div>

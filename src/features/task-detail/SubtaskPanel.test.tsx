@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { useState } from 'react';
-import { failedFanOutTask } from './fixtures';
+import { FAN_OUT_SPECS, failedFanOutTask, makeTask, wireSubtasks } from '../../test/taskFixtures';
 import { SubtaskPanel } from './SubtaskPanel';
 import { renderWithProviders } from '../../test/renderWithProviders';
 
@@ -28,7 +28,9 @@ describe('SubtaskPanel', () => {
     const value = (label: string) => within(panel).getByText(label).nextElementSibling;
     expect(within(panel).getByRole('heading', { level: 2 })).toHaveTextContent('Install on host b');
     expect(value('ID')).toHaveTextContent('3');
-    expect(value('Description')).toHaveTextContent('Install on host b');
+    // The name is the heading; OCP's description repeats it, so it is not listed again.
+    expect(within(panel).queryByText('Description')).not.toBeInTheDocument();
+    expect(within(panel).queryByText('Name')).not.toBeInTheDocument();
     expect(value('Status')).toHaveTextContent('Failed');
     expect(value('Operation')).toHaveTextContent('EXECUTE');
     expect(value('Series ID')).toHaveTextContent('3');
@@ -92,5 +94,42 @@ describe('SubtaskPanel', () => {
     expect(screen.getByRole('heading', { name: 'Subtask 77 is not part of this task' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Close subtask details' }));
     expect(onClose).toHaveBeenCalled();
+  });
+
+  it('reads an undone subtask as "Rolled back", keeping OCP\'s raw PENDING beside it', () => {
+    const subtasks = wireSubtasks(FAN_OUT_SPECS).map((x) => (x.id === 3 ? { ...x, status: 'PENDING' as const, operation: 'ROLLBACK' as const } : x));
+    renderWithProviders(<SubtaskPanel task={makeTask({ status: 'SUCCESSFUL', operation: 'ROLLBACK', subtasks })} subtaskId="3" onSelect={vi.fn()} onClose={vi.fn()} />);
+    const status = screen.getByText('Status').nextElementSibling;
+    expect(status).toHaveTextContent('Rolled back');
+    expect(status).toHaveTextContent('PENDING');
+    expect(status?.querySelector('[data-status]')).toHaveAttribute('data-status', 'PENDING');
+    expect(screen.getByText(/OCP undid this subtask in a rollback/)).toBeInTheDocument();
+  });
+
+  it('marks the first failure and steps through the others in the order they failed', async () => {
+    const at = (s: number) => `2021-08-25T07:10:${String(s).padStart(2, '0')}.000+00:00`;
+    const subtasks = wireSubtasks(FAN_OUT_SPECS).map((x) =>
+      x.id === 2 ? { ...x, status: 'FAILED' as const, finishTime: at(30) } : x.id === 3 ? { ...x, finishTime: at(10) } : x,
+    );
+    const failing = makeTask({ subtasks });
+    function Stepping() {
+      const [sel, setSel] = useState<string | null>('3');
+      return <SubtaskPanel task={failing} subtaskId={sel} onSelect={setSel} onClose={() => setSel(null)} />;
+    }
+    const user = userEvent.setup();
+    renderWithProviders(<Stepping />);
+    expect(screen.getByText('First failure')).toBeInTheDocument();
+    expect(screen.getByText('Failure 1 of 2')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Next failure' }));
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Install on host a');
+    expect(screen.getByText('Failure 2 of 2')).toBeInTheDocument();
+    expect(screen.queryByText('First failure')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Failed after the first failure, Install on host b' }));
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Install on host b');
+  });
+
+  it('shows the operations it is given', () => {
+    renderWithProviders(<SubtaskPanel task={task} subtaskId="3" onSelect={vi.fn()} onClose={vi.fn()} actions={<button type="button">Retry</button>} />);
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
 });

@@ -1,6 +1,7 @@
-import { act, screen } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FAN_OUT_SPECS, failedFanOutTask, makeTask, wireSubtasks } from './fixtures';
+import { FAN_OUT_SPECS, failedFanOutTask, makeTask, wireSubtasks } from '../../test/taskFixtures';
 import { TaskHeader } from './TaskHeader';
 import { renderWithProviders } from '../../test/renderWithProviders';
 
@@ -71,5 +72,27 @@ describe('TaskHeader', () => {
       vi.advanceTimersByTime(3_000);
     });
     expect(screen.getByText('8 s')).toBeInTheDocument();
+  });
+
+  it('names the first failure by finish time and steps to the others', async () => {
+    const at = (s: number) => `2021-08-25T07:10:${String(s).padStart(2, '0')}.000+00:00`;
+    const subtasks = wireSubtasks(FAN_OUT_SPECS).map((x) =>
+      x.id === 2 ? { ...x, status: 'FAILED' as const, finishTime: at(5) } : x.id === 3 ? { ...x, finishTime: at(40) } : x,
+    );
+    const onSelect = vi.fn<(id: string) => void>();
+    const user = userEvent.setup();
+    renderWithProviders(<TaskHeader task={makeTask({ subtasks })} selectedId={null} onSelect={onSelect} />);
+    const first = screen.getByTestId('first-failure');
+    expect(first).toHaveTextContent('First failure');
+    await user.click(within(first).getByRole('button', { name: /Install on host a/ }));
+    expect(onSelect).toHaveBeenLastCalledWith('2');
+    expect(within(first).getByText('2 failed subtasks')).toBeInTheDocument();
+    await user.click(within(first).getByRole('button', { name: 'Previous failure' }));
+    expect(onSelect).toHaveBeenLastCalledWith('3');
+  });
+
+  it('says nothing about failures when none failed', () => {
+    renderWithProviders(<TaskHeader task={makeTask({ status: 'SUCCESSFUL' })} />);
+    expect(screen.queryByTestId('first-failure')).not.toBeInTheDocument();
   });
 });

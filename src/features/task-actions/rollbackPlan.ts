@@ -1,4 +1,4 @@
-import { compareSubtasks, type SubtaskInstance, type TaskInstance } from '../../api/schemas';
+import { compareSubtasks, type SubtaskInstance } from '../../api/schemas';
 
 /**
  * What a rollback will do, computed the way OCP's engine does it (see the reference, "Rollback"):
@@ -74,46 +74,4 @@ export function rollbackWaves(subtasks: readonly SubtaskInstance[]): SubtaskInst
 /** The subtasks a rollback undoes, in the order the engine undoes them. */
 export function rollbackPlan(subtasks: readonly SubtaskInstance[]): SubtaskInstance[] {
   return rollbackWaves(subtasks).flat();
-}
-
-export type RollbackAvailability = { allowed: true } | { allowed: false; reason: string };
-
-/** Names of the subtasks that ran and forbid rollback, for the tooltip. */
-function prohibitingSubtasks(task: TaskInstance): string {
-  const names = task.subtasks
-    .filter((s) => s.prohibitRollback && s.status !== 'PENDING')
-    .map((s) => `${s.name} (${s.id})`);
-  if (names.length === 0) return '';
-  const shown = names.slice(0, 3).join(', ');
-  const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
-  return ` (forbidden by subtask${names.length > 1 ? 's' : ''} ${shown}${more})`;
-}
-
-/**
- * Whether OCP will accept `POST /rollback` for this task: only a FAILED task that does not prohibit it.
- * That includes a task whose rollback failed (FAILED/ROLLBACK): rolling back again is allowed.
- */
-export function rollbackAvailability(task: TaskInstance): RollbackAvailability {
-  if (task.status === 'FAILED') {
-    if (task.prohibitRollback) {
-      return { allowed: false, reason: `Rollback is prohibited for this task${prohibitingSubtasks(task)}` };
-    }
-    return { allowed: true };
-  }
-  const rollback = task.operation === 'ROLLBACK';
-  if (task.status === 'RUNNING') {
-    return { allowed: false, reason: rollback ? 'The task is being rolled back' : 'The task is running' };
-  }
-  return {
-    allowed: false,
-    reason: rollback ? 'This task was already rolled back' : 'Nothing failed: the task succeeded',
-  };
-}
-
-/**
- * What a rollback's reach depends on: the task's state and every subtask's status and operation.
- * Two tasks with the same key have the same rollback plan.
- */
-export function rollbackStateKey(task: TaskInstance): string {
-  return `${task.status}/${task.operation}|${task.subtasks.map((s) => `${s.id}:${s.status}:${s.operation}`).join(',')}`;
 }

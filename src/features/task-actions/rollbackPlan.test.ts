@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SubtaskInstance, SubtaskStatus } from '../../api/schemas';
-import { FAN_OUT_SPECS, failedFanOutTask, makeTask, subtasksOf, wireSubtasks, type SubtaskSpec } from './fixtures';
-import { rollbackAvailability, rollbackPlan, rollbackWaves } from './rollbackPlan';
+import { failedFanOutTask, makeTask, subtasksOf, wireSubtasks, type SubtaskSpec } from '../../test/taskFixtures';
+import { rollbackPlan, rollbackWaves } from './rollbackPlan';
 
 const ids = (list: readonly SubtaskInstance[]) => list.map((s) => s.id);
 
@@ -116,40 +116,5 @@ describe('rollbackPlan', () => {
     expectReverseTopological(subtasks, plan);
     const waves = rollbackWaves(subtasks);
     expect(waves.flat()).toHaveLength(1500);
-  });
-});
-
-describe('rollbackAvailability', () => {
-  it('allows a FAILED task that does not prohibit rollback', () => {
-    expect(rollbackAvailability(failedFanOutTask())).toEqual({ allowed: true });
-  });
-
-  it('allows rolling back again after a failed rollback (FAILED/ROLLBACK)', () => {
-    expect(rollbackAvailability(failedFanOutTask({ operation: 'ROLLBACK' }))).toEqual({ allowed: true });
-  });
-
-  it('refuses a task that prohibits rollback and names the subtasks that ran and forbid it', () => {
-    const subtasks = wireSubtasks(FAN_OUT_SPECS).map((s) =>
-      s.id === 2 || s.id === 6 ? { ...s, prohibitRollback: true } : s,
-    );
-    const result = rollbackAvailability(makeTask({ prohibitRollback: true, subtasks }));
-    expect(result).toEqual({
-      allowed: false,
-      reason: 'Rollback is prohibited for this task (forbidden by subtask Install on host a (2))',
-    });
-    expect(rollbackAvailability(makeTask({ prohibitRollback: true }))).toEqual({
-      allowed: false,
-      reason: 'Rollback is prohibited for this task',
-    });
-  });
-
-  it.each([
-    ['RUNNING', 'EXECUTE', 'The task is running'],
-    ['RUNNING', 'RETRY', 'The task is running'],
-    ['RUNNING', 'ROLLBACK', 'The task is being rolled back'],
-    ['SUCCESSFUL', 'EXECUTE', 'Nothing failed: the task succeeded'],
-    ['SUCCESSFUL', 'ROLLBACK', 'This task was already rolled back'],
-  ] as const)('refuses a %s/%s task: "%s"', (status, operation, reason) => {
-    expect(rollbackAvailability(makeTask({ status, operation }))).toEqual({ allowed: false, reason });
   });
 });

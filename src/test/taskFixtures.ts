@@ -8,7 +8,7 @@ import {
   type SubtaskInstanceWire,
   type SubtaskStatus,
   type TaskInstanceWire,
-} from '../../api/schemas';
+} from '../api/schemas';
 
 export interface SubtaskSpec {
   id: number;
