@@ -53,6 +53,24 @@ export default tseslint.config(
     rules: { 'architecture/import-boundaries': 'error' },
   },
   {
+    // React Flow's internal store is written in one adapter only (flowStore.ts, with its upgrade test).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/features/task-graph/flowStore.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.callee.property.name='getState'][property.name=/^(setNodes|setEdges)$/]",
+          message: "React Flow's internal store actions go through src/features/task-graph/flowStore.ts.",
+        },
+        {
+          selector: "CallExpression[callee.object.name='store'][callee.property.name='setState']",
+          message: "React Flow's internal store is written only in src/features/task-graph/flowStore.ts.",
+        },
+      ],
+    },
+  },
+  {
     // Every user-visible string goes through the i18n catalogs (src/i18n/locales/<lang>/<ns>.json).
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/**/*.test.{ts,tsx}', 'src/test/**', 'src/**/fixtures.ts', 'src/**/*.bench.ts', ...NOT_YET_TRANSLATED],

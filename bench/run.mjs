@@ -20,20 +20,14 @@ import { timeLayout } from './lib/reference.mjs';
 import { judgeGoals, markdownReport, printReport, summarizeScenario } from './lib/report.mjs';
 import { build, freePort, startPreview } from './lib/server.mjs';
 import { round } from './lib/stats.mjs';
+import { SCALE_SCENARIOS, SCENARIO_IDS } from '../server/simulator/scenarioIds.ts';
 
 /** The bench's own build, served by `vite preview`; inside bench/results, which git ignores. */
 const DIST = 'bench/results/dist';
 const LAYOUT_DIR = fileURLToPath(new URL('../src/features/task-graph', import.meta.url));
 
-/** The simulator's scale scenarios (server/simulator/scenarios.ts), if it cannot list them itself. */
-const KNOWN_SCENARIOS = [
-  { id: 9100, size: 100, state: 'FAILED' },
-  { id: 9101, size: 100, state: 'RUNNING' },
-  { id: 9110, size: 1000, state: 'FAILED' },
-  { id: 9111, size: 1000, state: 'RUNNING' },
-  { id: 9150, size: 5000, state: 'FAILED' },
-  { id: 9151, size: 5000, state: 'RUNNING' },
-];
+/** The simulator's generated tasks, from the one list of scenario ids the simulator and e2e use too. */
+const SCALE = SCALE_SCENARIOS.map(({ key, size, state }) => ({ id: Number(SCENARIO_IDS[key]), size, state }));
 
 const { values: opts } = parseArgs({
   options: {
@@ -124,12 +118,12 @@ async function main() {
   const bundle = await firstRouteSizes(DIST);
   const port = opts.port ? Number(opts.port) : await freePort();
   log(`starting vite preview on port ${port}…`);
-  const server = await startPreview(root, DIST, port, (KNOWN_SCENARIOS[0]?.id ?? 9100));
+  const server = await startPreview(root, DIST, port, (SCALE[0]?.id ?? 0));
   /** @type {Record<string, any>} */
   const results = { date: started.toISOString(), options: { runs, quick: opts.quick, only: only ?? null, resetBody, capMs }, scenarios: [], reference: [], bundle };
   let browser;
   try {
-    const scenarios = selectScenarios(await scaleScenarios(server));
+    const scenarios = selectScenarios(SCALE);
     results.options.scenarios = scenarios.map((s) => s.id);
     const launched = await launchBrowser();
     browser = launched.browser;
@@ -172,21 +166,6 @@ async function main() {
   log(`\nwrote bench/results/${stamp}.json and bench/results/${stamp}.md (${Math.round((Date.now() - started.getTime()) / 1000)} s)`);
 }
 
-/** The simulator's `scale-<size>-<state>` scenarios, or the known ids if it cannot list them. */
-async function scaleScenarios(server) {
-  try {
-    const found = [];
-    for (const { id, key } of await server.scenarios()) {
-      const m = /^scale-(\d+)-(failed|running)$/.exec(key);
-      if (m?.[1] && m[2]) found.push({ id: Number(id), size: Number(m[1]), state: m[2].toUpperCase() });
-    }
-    if (found.length) return found.sort((a, b) => a.size - b.size || a.id - b.id);
-  } catch {
-    // an older simulator without the listing
-  }
-  return KNOWN_SCENARIOS;
-}
-
 function selectScenarios(all) {
   const picked = all.filter((s) => (only ? only.includes(s.id) : !opts.quick || s.size <= 1000));
   if (picked.length === 0) throw new Error(`no scenario matches --only ${opts.only} (known: ${all.map((s) => s.id).join(', ')})`);
@@ -212,9 +191,9 @@ async function referenceLayouts(server, measured) {
     await server.reset(resetBody);
     const graph = taskGraph(await server.task(s.id));
     const row = { size: graph.nodes.length, edges: graph.edges.length, taskId: s.id, ours: s.fullLayout };
-    for (const engine of ['dagre', 'elk']) {
+    for (const engine of ['ours-unfolded', 'dagre', 'elk']) {
       log(`reference layout: ${engine} on ${graph.nodes.length} subtasks…`);
-      const r = await timeLayout(engine, graph, { capMs });
+      const r = await timeLayout(engine, graph, { capMs, dir: LAYOUT_DIR });
       row[engine] = { ...r, ms: round(r.ms, 1) ?? undefined };
     }
     out.push(row);

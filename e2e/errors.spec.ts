@@ -1,4 +1,4 @@
-import { expect, openTask, snap, TASK, test } from './support/fixtures';
+import { expect, snap, TASK, test } from './support/fixtures';
 
 for (const bad of ['abc', '-5', '0', '99999999999999999999', '1.5']) {
   test(`/tasks/${bad} says "Invalid task id" and sends no request`, async ({ page }) => {
@@ -52,13 +52,35 @@ test('unknown routes do not white-screen', async ({ page }) => {
   await expect(page.getByRole('link', { name: /tasks/i }).first()).toBeVisible();
 });
 
-test('the task list filters by status and opens a task by id', async ({ page }) => {
+test('the task list filters by status: the request, the URL and every row follow it', async ({ page }) => {
   await page.goto('/');
   const table = page.getByRole('table');
   await expect(table.getByRole('link', { name: 'Reinstall OCP agent' })).toBeVisible();
   await snap(page, 'task-list');
-  await page.getByRole('textbox', { name: /open task by id/i }).fill(TASK.failedFanout);
-  await page.getByRole('textbox', { name: /open task by id/i }).press('Enter');
-  await openTask(page, TASK.failedFanout).catch(() => {});
-  await expect(page).toHaveURL(new RegExp(`/tasks/${TASK.failedFanout}`));
+
+  const filtered = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/v2/tasks/instances' && new URL(r.url()).searchParams.get('status') === 'FAILED');
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Failed', exact: true }).click();
+  await filtered;
+  await expect(page).toHaveURL(/[?&]status=FAILED(&|$)/);
+  // The SUCCESSFUL sample is gone, the FAILED fan-out is there, and every row says Failed.
+  await expect(table.getByRole('link', { name: 'Reinstall OCP agent' })).toHaveCount(0);
+  await expect(table.getByRole('link', { name: /Add zone/ }).first()).toBeVisible();
+  const rows = table.getByRole('row').filter({ has: page.getByRole('link') });
+  expect(await rows.count()).toBeGreaterThan(0);
+  for (const row of await rows.all()) await expect(row).toContainText('Failed');
+});
+
+test('"Open task by id" refuses a bad id and opens a good one, by itself', async ({ page }) => {
+  await page.goto('/');
+  const field = page.getByRole('textbox', { name: /open task by id/i });
+  await field.fill('12ab');
+  await field.press('Enter');
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByText('Task id must be a positive whole number')).toBeVisible();
+
+  await field.fill(TASK.failedFanout);
+  await field.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/tasks/${TASK.failedFanout}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Add zone');
 });

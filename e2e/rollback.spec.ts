@@ -1,3 +1,4 @@
+import type { Request } from '@playwright/test';
 import { expect, openTask, snap, subtaskNodes, TASK, test } from './support/fixtures';
 
 test('rolling back a failed task: the dialog shows the reach, then live progress until "Rolled back"', async ({ page, sim }) => {
@@ -35,11 +36,23 @@ test('rolling back a failed task: the dialog shows the reach, then live progress
 });
 
 test('a double click on confirm sends exactly one rollback request', async ({ page, sim }) => {
+  // Every rollback POST the page sends, and whether it has finished: no fixed wait, the test waits
+  // until each one it saw has been answered, then counts at both ends.
+  const posts = new Map<Request, boolean>();
+  const isRollback = (r: Request) => r.method() === 'POST' && r.url().endsWith(`/instances/${TASK.failedFanout}/rollback`);
+  page.on('request', (r) => isRollback(r) && posts.set(r, false));
+  const done = (r: Request) => isRollback(r) && posts.set(r, true);
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+
   await openTask(page, TASK.failedFanout);
   await page.getByRole('button', { name: /Rollback/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: /Roll back \d+ subtasks/ }).dblclick();
   await expect(page.getByText(/Rollback started/)).toBeVisible();
-  await page.waitForTimeout(500);
+  await expect(page.getByRole('dialog')).toBeHidden();
+  // Both clicks were handled before the first answer came back, so any second POST has been sent by now.
+  await expect.poll(() => [...posts.values()].every(Boolean)).toBe(true);
+  expect(posts.size).toBe(1);
   expect(await sim.rollbackRequests(TASK.failedFanout)).toBe(1);
 });
 

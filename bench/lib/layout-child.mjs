@@ -1,15 +1,21 @@
 /**
- * Runs one reference layout in its own process, so the parent can kill it at the time cap.
- * Receives `{ engine, graph }` over IPC and answers `{ ms, positions }` (or `{ error }`).
- * Node size 220×64 and left-to-right ranks, as the console draws them; otherwise library defaults.
+ * Runs one layout in its own process, so the parent can kill it at the time cap. Receives
+ * `{ engine, graph, dir }` over IPC and answers `{ ms, positions }` (or `{ error }`). Every engine gets
+ * the same input: the subtasks as nodes of the console's own size (geometry.ts, the one source; the
+ * parent runs this under tsx) and the same edges, left-to-right ranks; otherwise library defaults.
+ * `ours` is the console's pipeline with parallel groups folded into one stacked unit each, as the app
+ * runs it; `ours-unfolded` is the same layout code on every node alone, the work dagre and elkjs do.
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 
-const W = 220;
-const H = 64;
+/** @param {string} dir src/features/task-graph */
+async function geometry(dir) {
+  const { NODE_WIDTH, NODE_HEIGHT } = await import(pathToFileURL(`${dir}/geometry.ts`).href);
+  return { W: /** @type {number} */ (NODE_WIDTH), H: /** @type {number} */ (NODE_HEIGHT) };
+}
 
-async function dagreLayout({ nodes, edges }) {
+async function dagreLayout({ nodes, edges }, { W, H }) {
   const { default: dagre } = await import('@dagrejs/dagre');
   const start = performance.now();
   const g = new dagre.graphlib.Graph();
@@ -23,7 +29,7 @@ async function dagreLayout({ nodes, edges }) {
   return { ms, positions: nodes.map((id) => ({ id, x: g.node(id).x - W / 2, y: g.node(id).y - H / 2, w: W, h: H })) };
 }
 
-async function elkLayout({ nodes, edges }) {
+async function elkLayout({ nodes, edges }, { W, H }) {
   const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
   const elk = new ELK();
   const start = performance.now();
@@ -37,16 +43,13 @@ async function elkLayout({ nodes, edges }) {
   return { ms, positions: (out.children ?? []).map((c) => ({ id: c.id, x: c.x, y: c.y, w: W, h: H })) };
 }
 
-/**
- * The console's own pipeline as its worker runs it: structure (with parallel groups) → layout input →
- * layout, all groups expanded. `dir` is src/features/task-graph; needs tsx (the parent passes --import tsx).
- */
-async function oursLayout({ subtasks }, dir) {
+/** The console's own pipeline as its worker runs it: structure (with parallel groups) → layout input → layout. */
+async function oursLayout({ subtasks, nodes, edges }, dir, folded, { W, H }) {
   const model = await import(pathToFileURL(`${dir}/model.ts`).href);
   const { layoutGraph } = await import(pathToFileURL(`${dir}/layout.ts`).href);
   const start = performance.now();
-  const structure = model.buildGraphStructure(subtasks);
-  const layout = layoutGraph(model.toLayoutInput(structure));
+  const input = folded ? model.toLayoutInput(model.buildGraphStructure(subtasks)) : { nodeIds: nodes, edges, groups: [] };
+  const layout = layoutGraph(input);
   const ms = performance.now() - start;
   return { ms, positions: [...layout.positions].map(([id, p]) => ({ id, x: p.x, y: p.y, w: W, h: H })) };
 }
@@ -56,7 +59,13 @@ const send = (/** @type {object} */ msg, /** @type {number} */ code) => process.
 
 process.once('message', async ({ engine, graph, dir }) => {
   try {
-    const run = engine === 'dagre' ? dagreLayout(graph) : engine === 'elk' ? elkLayout(graph) : oursLayout(graph, dir);
+    const size = await geometry(dir);
+    const run =
+      engine === 'dagre'
+        ? dagreLayout(graph, size)
+        : engine === 'elk'
+          ? elkLayout(graph, size)
+          : oursLayout(graph, dir, engine === 'ours', size);
     send(await run, 0);
   } catch (err) {
     send({ error: String(err instanceof Error ? err.stack : err) }, 1);

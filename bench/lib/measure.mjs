@@ -72,18 +72,35 @@ async function measureLoad(page, taskPath) {
   const p = await page.evaluate(readProbes, taskPath);
   const reply = p.replies[0];
   if (!reply) throw new Error(`no resource timing for ${taskPath}`);
+  // Without the Long Tasks API "no long task" would read as a pass: the figure is then not measured.
+  const longTasksSeen = !p.unsupported.includes('longtask');
+  const scripts = p.scripts.filter((s) => s.start < first.paintedAt);
+  const layout = p.marks.find((m) => m.start <= first.mutationAt);
   return {
     replyEndAt: reply.responseEnd,
     replyBytes: reply.bytes,
     firstNodeAt: first.paintedAt,
     firstNodesMs: first.paintedAt - reply.responseEnd,
     nodesInDomAtFirstPaint: first.nodesInDom,
-    longestTaskMs: longestIn(p.longtasks, 0, loadEnd),
-    totalBlockingMs: blockingIn(p.longtasks, 0, loadEnd),
+    nodesDrawnAtFirstPaint: first.nodesVisible,
+    // Navigation (a cold context: nothing cached) → first nodes, and what it is made of, in page time.
+    navToFirstNodesMs: first.paintedAt,
+    navBreakdown: {
+      scriptsLoadedAt: Math.max(0, ...scripts.map((s) => s.responseEnd)),
+      replyRequestedAt: reply.start,
+      replyStartAt: reply.responseStart,
+      replyEndAt: reply.responseEnd,
+      layoutDoneAt: layout ? layout.start : null,
+      layoutMs: layout ? (/** @type {{ ms?: number }} */ (layout.detail)?.ms ?? null) : null,
+      firstNodeInDomAt: first.mutationAt,
+      paintedAt: first.paintedAt,
+    },
+    longestTaskMs: longTasksSeen ? longestIn(p.longtasks, 0, loadEnd) : null,
+    totalBlockingMs: longTasksSeen ? blockingIn(p.longtasks, 0, loadEnd) : null,
     longTasks: p.longtasks.filter((t) => t.start < loadEnd),
     layoutMarks: p.marks.filter((m) => m.start <= first.mutationAt),
     loafs: topLoafs(p.loafs, 0, loadEnd),
-    scripts: p.scripts.filter((s) => s.start < first.paintedAt),
+    scripts,
     loadEnd,
     firstNode: first,
     unsupported: p.unsupported,
@@ -113,16 +130,24 @@ async function measurePoll(page, taskPath, replies, load) {
   const p = await page.evaluate(readProbes, taskPath);
   const from = load.loadEnd;
   const to = p.now;
+  const statusMutations = p.statusMutations.filter((m) => m.at > from).reduce((n, m) => n + m.count, 0);
+  const polls = p.replies.filter((r) => r.responseEnd > from);
+  // Each figure stands only on the event it is about (else null, "not measured", and its goal fails):
+  // relayouts on polls that changed statuses, the longest task on polls that changed a drawn node.
+  const statusPolls = changed.length >= 2;
+  const drawnChanged = statusPolls && statusMutations > 0 && !p.unsupported.includes('longtask');
   return {
     changedPolls: changed.length,
     changed,
-    pollsInWindow: p.replies.filter((r) => r.responseEnd > from).length,
-    relayouts: p.marks.filter((m) => m.start > load.firstNode.mutationAt).length,
+    changesPerPoll: changed.length ? Math.max(...changed.map((c) => c.changed)) : 0,
+    pollsInWindow: polls.length,
+    bytesPerPoll: polls.length ? Math.max(...polls.map((r) => r.bytes)) : null,
+    relayouts: statusPolls ? p.marks.filter((m) => m.start > load.firstNode.mutationAt).length : null,
     relayoutMarks: p.marks.filter((m) => m.start > load.firstNode.mutationAt),
-    longestTaskMs: longestIn(p.longtasks, from, to),
+    longestTaskMs: drawnChanged ? longestIn(p.longtasks, from, to) : null,
     longTasks: p.longtasks.filter((t) => t.start + t.duration > from && t.start < to),
     loafs: topLoafs(p.loafs, from, to),
-    statusMutations: p.statusMutations.filter((m) => m.at > from).reduce((n, m) => n + m.count, 0),
+    statusMutations,
     windowMs: to - from,
   };
 }

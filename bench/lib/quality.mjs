@@ -68,6 +68,42 @@ export function layoutQuality(boxes, graph) {
 }
 
 /**
+ * Edge crossings of a left-to-right layout, counted the same way for every engine: each edge a straight
+ * segment from the middle of its source's right side to the middle of its target's left side; two
+ * edges cross when their segments properly intersect (edges sharing an end never count). A sweep over
+ * x keeps it near-linear for layered layouts, where most edges span one rank gap.
+ */
+export function countCrossings(boxes, edges) {
+  const byId = new Map(boxes.map((b) => [b.id, b]));
+  const segs = [];
+  for (const { source, target } of edges) {
+    const s = byId.get(source);
+    const t = byId.get(target);
+    if (!s || !t) continue;
+    const a = { x: s.x + s.w, y: s.y + s.h / 2 };
+    const b = { x: t.x, y: t.y + t.h / 2 };
+    segs.push({ source, target, a, b, minX: Math.min(a.x, b.x), maxX: Math.max(a.x, b.x) });
+  }
+  segs.sort((p, q) => p.minX - q.minX);
+  const cross = (o, p, q) => (p.x - o.x) * (q.y - o.y) - (p.y - o.y) * (q.x - o.x);
+  let crossings = 0;
+  for (let i = 0; i < segs.length; i++) {
+    const e = segs[i];
+    for (let j = i + 1; e && j < segs.length; j++) {
+      const f = segs[j];
+      if (!f || f.minX >= e.maxX) break;
+      if (e.source === f.source || e.source === f.target || e.target === f.source || e.target === f.target) continue;
+      const d1 = cross(e.a, e.b, f.a);
+      const d2 = cross(e.a, e.b, f.b);
+      const d3 = cross(f.a, f.b, e.a);
+      const d4 = cross(f.a, f.b, e.b);
+      if (d1 * d2 < 0 && d3 * d4 < 0) crossings++;
+    }
+  }
+  return crossings;
+}
+
+/**
  * Whether the drawn nodes sit where the full layout (computed in Node) puts them, so that the full
  * layout's quality stands for what the browser draws. Compares subtasks drawn under their own id.
  */

@@ -1,7 +1,7 @@
-/** Reference layout times (dagre, elkjs, optionally ours), each in a child process killed at the cap. */
+/** Layout times and quality (ours folded and unfolded, dagre, elkjs), each in a child process killed at the cap. */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { layoutQuality } from './quality.mjs';
+import { countCrossings, layoutQuality } from './quality.mjs';
 
 const CHILD = fileURLToPath(new URL('./layout-child.mjs', import.meta.url));
 
@@ -13,9 +13,10 @@ const CHILD = fileURLToPath(new URL('./layout-child.mjs', import.meta.url));
  * Lays `graph` out with `engine` in a fresh process. Resolves `{ ms }`, `{ timedOut: true, capMs }`
  * or `{ error }`; never rejects. `ms` is the layout call alone, measured inside the child.
  */
-export function timeLayout(engine, graph, /** @type {{ capMs?: number, dir?: string }} */ { capMs = 60_000, dir } = {}) {
+export function timeLayout(engine, graph, /** @type {{ capMs?: number, dir: string }} */ { capMs = 60_000, dir }) {
   return new Promise((resolve) => {
-    const execArgv = engine === 'ours' ? ['--import', 'tsx'] : [];
+    // tsx for every engine: node sizes come from the console's geometry.ts, the one source.
+    const execArgv = ['--import', 'tsx'];
     const child = fork(CHILD, [], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     let stderr = '';
     child.stderr?.on('data', (c) => {
@@ -33,7 +34,8 @@ export function timeLayout(engine, graph, /** @type {{ capMs?: number, dir?: str
     child.on('message', (/** @type {ChildAnswer} */ msg) => {
       if (msg.error) return finish({ error: msg.error });
       const quality = msg.positions.length ? layoutQuality(msg.positions, graph) : null;
-      const result = { ms: msg.ms, quality: quality && { overlaps: quality.overlaps.overlaps, backward: quality.edges.backward } };
+      const crossings = msg.positions.length ? countCrossings(msg.positions, graph.edges) : null;
+      const result = { ms: msg.ms, quality: quality && { overlaps: quality.overlaps.overlaps, backward: quality.edges.backward, crossings } };
       // Not enumerable: kept for comparisons in this process, left out of the results JSON.
       finish(Object.defineProperty(result, 'positions', { value: msg.positions, enumerable: false }));
     });

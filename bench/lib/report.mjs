@@ -1,13 +1,23 @@
 /** Aggregates runs into figures, checks them against issue 3's goals, and prints them as text and Markdown. */
 import { summarize } from './stats.mjs';
 
-/** Every per-run figure: how to read it from a run, and how to show it. */
+const polled = (r) => r.poll !== null && r.poll !== undefined;
+
+/**
+ * Every per-run figure: how to read it from a run, and how to show it. `applies` says in which runs
+ * the figure must be measured (default: all): a run where it applies but reads null did not see the
+ * event the figure is about (a status-changing poll, a changed drawn node, a supported observer).
+ */
 export const FIGURES = [
   { key: 'firstNodesMs', label: 'reply → first nodes', kind: 'ms', get: (r) => r.load.firstNodesMs },
+  { key: 'firstNodesDrawn', label: 'nodes drawn then', kind: 'count', get: (r) => r.load.nodesDrawnAtFirstPaint ?? null },
+  { key: 'navFirstNodesMs', label: 'navigation → first nodes (cold)', kind: 'ms', get: (r) => r.load.navToFirstNodesMs ?? null },
   { key: 'loadLongestTaskMs', label: 'longest task, loading', kind: 'task', get: (r) => r.load.longestTaskMs },
   { key: 'loadBlockingMs', label: 'blocking time, loading', kind: 'ms', get: (r) => r.load.totalBlockingMs },
-  { key: 'pollRelayouts', label: 'relayouts on polls', kind: 'count', get: (r) => r.poll?.relayouts ?? null },
-  { key: 'pollLongestTaskMs', label: 'longest task, polls', kind: 'task', get: (r) => r.poll?.longestTaskMs ?? null },
+  { key: 'pollChanges', label: 'status changes per poll', kind: 'count', get: (r) => r.poll?.changesPerPoll ?? null, applies: polled },
+  { key: 'pollBytes', label: 'bytes per poll', kind: 'kb', get: (r) => (r.poll?.bytesPerPoll ?? null) === null ? null : r.poll.bytesPerPoll / 1024, applies: polled },
+  { key: 'pollRelayouts', label: 'relayouts on polls', kind: 'count', get: (r) => r.poll?.relayouts ?? null, applies: polled },
+  { key: 'pollLongestTaskMs', label: 'longest task, polls', kind: 'task', get: (r) => r.poll?.longestTaskMs ?? null, applies: polled },
   { key: 'panMaxFrameMs', label: 'pan/zoom longest frame', kind: 'ms', get: (r) => r.pan.maxFrameMs },
   { key: 'panP95FrameMs', label: 'pan/zoom p95 frame', kind: 'ms', get: (r) => r.pan.p95FrameMs },
   { key: 'overlaps', label: 'overlaps (drawn)', kind: 'count', get: (r) => r.quality.overlaps.overlaps },
@@ -19,7 +29,10 @@ export const FIGURES = [
 export function summarizeScenario(runs) {
   const ok = runs.filter((r) => r.ok);
   const figures = {};
-  for (const f of FIGURES) figures[f.key] = summarize(ok.map(f.get));
+  for (const f of FIGURES) {
+    const missing = ok.filter((r) => (f.applies ?? (() => true))(r) && (f.get(r) ?? null) === null).length;
+    figures[f.key] = { ...summarize(ok.map(f.get)), missing };
+  }
   const phases = {};
   const worstFrames = {};
   for (const r of ok) {
@@ -66,34 +79,40 @@ function tally(labels) {
 }
 
 /**
- * Issue 3's goals, judged on the largest task size measured (5,000 in a full run): the worse of its
- * FAILED and RUNNING scenarios. Timings use the median of runs; counts (relayouts, overlaps, backward
- * edges) must hold in every run, so they use the maximum. Layout quality also counts the console's
- * full layout computed in Node (`fullKey`), since the browser draws only the nodes near the screen.
+ * Issue 10's goals. `size` scopes a goal to one task size (`'largest'`: the largest measured, 5,000 in
+ * a full run), else every size; within the scope the worse scenario counts. Timings use the median of
+ * runs; counts (relayouts, overlaps, backward edges) must hold in every run, so they use the maximum.
+ * Layout quality also counts the console's full layout computed in Node (`fullKey`), since the browser
+ * draws only the nodes near the screen. A goal whose figure was not measured (no scenario in scope
+ * measured it, or a run in scope missed the event it depends on) FAILS: nothing passes vacuously.
  */
 const GOALS = [
-  { figure: 'reply received → first nodes on screen', goal: '≤ 1.5 s', key: 'firstNodesMs', limit: 1500, stat: 'median' },
-  { figure: 'longest main-thread task while loading', goal: '≤ 100 ms', key: 'loadLongestTaskMs', limit: 100, stat: 'median' },
+  { figure: 'reply received → first nodes on screen', goal: '≤ 150 ms', key: 'firstNodesMs', limit: 150, stat: 'median', size: 100 },
+  { figure: 'reply received → first nodes on screen', goal: '≤ 400 ms', key: 'firstNodesMs', limit: 400, stat: 'median', size: 'largest' },
+  { figure: 'longest main-thread task while loading', goal: '≤ 50 ms (none reported)', key: 'loadLongestTaskMs', limit: 50, stat: 'median' },
   { figure: 'poll that changes statuses: relayouts', goal: '0', key: 'pollRelayouts', limit: 0, stat: 'max' },
-  { figure: 'poll that changes statuses: longest main-thread task', goal: '≤ 50 ms', key: 'pollLongestTaskMs', limit: 50, stat: 'median' },
+  { figure: 'poll that changes statuses: longest main-thread task', goal: '≤ 50 ms', key: 'pollLongestTaskMs', limit: 50, stat: 'median', size: 'largest' },
   // Frames come in whole vsync intervals (16.7 ms) with timestamps rounded to 0.1 ms: three intervals are
   // "50 ms" and may read 50.1, so the frame goal allows 1 ms.
   { figure: 'pan / zoom at any zoom level: longest frame', goal: '≤ 50 ms', key: 'panMaxFrameMs', limit: 51, stat: 'median' },
-  { figure: 'layout quality: overlapping nodes', goal: '0', key: 'overlaps', fullKey: 'overlaps', limit: 0, stat: 'max', allSizes: true },
-  { figure: 'layout quality: edges not from lower to higher x', goal: '0', key: 'backwardEdges', fullKey: 'backward', limit: 0, stat: 'max', allSizes: true },
+  { figure: 'layout quality: overlapping nodes', goal: '0', key: 'overlaps', fullKey: 'overlaps', limit: 0, stat: 'max' },
+  { figure: 'layout quality: edges not from lower to higher x', goal: '0', key: 'backwardEdges', fullKey: 'backward', limit: 0, stat: 'max' },
 ];
 
 export function judgeGoals(scenarios, bundle) {
   const largest = Math.max(...scenarios.map((s) => s.size));
   const out = GOALS.map((g) => {
-    const scoped = scenarios.filter((s) => g.allSizes || s.size === largest);
-    const values = scoped.map((s) => s.summary.figures[g.key][g.stat]);
+    const size = g.size === 'largest' ? largest : g.size;
+    const scoped = scenarios.filter((s) => size === undefined || s.size === size);
+    const figures = scoped.map((s) => s.summary.figures[g.key]);
+    const missed = figures.some((f) => f.missing > 0);
+    const values = figures.filter((f) => f.n > 0).map((f) => f[g.stat]);
     if (g.fullKey) values.push(...scoped.map((s) => s.fullLayout?.quality?.[g.fullKey] ?? null));
-    values.splice(0, values.length, ...values.filter((v) => v !== null && v !== undefined));
-    const value = values.length ? Math.max(...values) : null;
+    const measured = values.filter((v) => v !== null && v !== undefined);
+    const value = missed || measured.length === 0 ? null : Math.max(...measured);
     const kind = figure(g.key).kind;
-    const scope = g.allSizes ? 'all scenarios' : `${largest.toLocaleString('en-US')} subtasks`;
-    return { figure: g.figure, goal: g.goal, scope, stat: g.stat, value, kind, pass: value === null ? null : value <= g.limit };
+    const scope = size === undefined ? 'every size' : `${size.toLocaleString('en-US')} subtasks`;
+    return { figure: g.figure, goal: g.goal, scope, stat: g.stat, value, kind, pass: value !== null && value <= g.limit };
   });
   if (bundle) {
     // What the task route really fetched before its first nodes showed (lazy route and graph chunks
@@ -116,14 +135,15 @@ export function fmt(v, kind) {
 }
 
 const cell = (s, kind) => {
-  if (s.n === 0) return '—';
-  if (s.n === 1 || s.min === s.max) return fmt(s.median, kind);
-  return `${fmt(s.median, kind)} (${fmt(s.min, kind)}–${fmt(s.max, kind)})`;
+  const missed = s.missing ? ` [not measured in ${s.missing} run(s)]` : '';
+  if (s.n === 0) return s.missing ? 'not measured' : '—';
+  if (s.n === 1 || s.min === s.max) return fmt(s.median, kind) + missed;
+  return `${fmt(s.median, kind)} (${fmt(s.min, kind)}–${fmt(s.max, kind)})${missed}`;
 };
 
 const fullQuality = (r) => (r?.quality ? `${r.quality.overlaps} / ${r.quality.backward}` : r?.error ? 'error' : '—');
 
-const verdict = (p) => (p === null ? 'not measured' : p ? 'pass' : 'FAIL');
+const verdict = (p, value) => (value === null ? 'FAIL (not measured)' : p ? 'pass' : 'FAIL');
 
 export function fmtReference(r) {
   if (!r) return '—';
@@ -142,7 +162,7 @@ function textTable(header, rows) {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-const SPEED = ['firstNodesMs', 'loadLongestTaskMs', 'pollRelayouts', 'pollLongestTaskMs', 'panMaxFrameMs', 'panP95FrameMs'];
+const SPEED = ['firstNodesMs', 'firstNodesDrawn', 'navFirstNodesMs', 'loadLongestTaskMs', 'pollChanges', 'pollBytes', 'pollRelayouts', 'pollLongestTaskMs', 'panMaxFrameMs', 'panP95FrameMs'];
 const QUALITY = ['overlaps', 'backwardEdges', 'checkedEdges', 'offLayout'];
 /** @param {string} key */
 function figure(key) {
@@ -156,7 +176,7 @@ const scenarioName = (s) =>
 function tables(results) {
   const goals = {
     header: ['figure', 'scope', 'goal', 'measured', 'result'],
-    rows: results.goals.map((g) => [g.figure, g.scope, g.goal, fmt(g.value, g.kind), verdict(g.pass)]),
+    rows: results.goals.map((g) => [g.figure, g.scope, g.goal, g.value === null ? 'not measured' : fmt(g.value, g.kind), verdict(g.pass, g.value)]),
   };
   const speed = {
     header: ['scenario', ...SPEED.map((k) => figure(k).label)],

@@ -1,19 +1,20 @@
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { SCENARIO_IDS } from '../../server/simulator/scenarioIds.ts';
 
-/** Scenario ids of the built-in simulator (server/simulator/scenarios.ts). */
+/** Scenario ids of the built-in simulator, by the names the specs use (one source: scenarioIds.ts). */
 export const TASK = {
-  sample: '35000312',
-  failedFanout: '1001',
-  prohibited: '1002',
-  running: '1003',
-  rollbackFails: '1004',
-  rolledBack: '1005',
-  canceling: '1006',
-  hostile: '1007',
-  large: '1008',
-  hugeLog: '1009',
-  bigId: '9007199254740993',
-  scale5000Failed: '9150',
+  sample: SCENARIO_IDS.sample,
+  failedFanout: SCENARIO_IDS['failed-fanout'],
+  prohibited: SCENARIO_IDS.prohibited,
+  running: SCENARIO_IDS.running,
+  rollbackFails: SCENARIO_IDS['rollback-fails'],
+  rolledBack: SCENARIO_IDS['rolled-back'],
+  canceling: SCENARIO_IDS.canceling,
+  hostile: SCENARIO_IDS.hostile,
+  large: SCENARIO_IDS.large,
+  hugeLog: SCENARIO_IDS['huge-log'],
+  bigId: SCENARIO_IDS['big-id'],
+  scale5000Failed: SCENARIO_IDS['scale-5000-failed'],
 } as const;
 
 /** The endpoints `/__simulator/stats` counts (server/simulator/routes.ts). */

@@ -82,10 +82,12 @@ export function generateLayeredTask(options: LayeredTaskOptions): TaskSpec {
   }
 
   const failIndex = state === 'FAILED' ? pickFailure(rng, layers, subtasks) : -1;
-  const avg = Math.max(2, Math.min(60, Math.round((RUNNING_TARGET_TICKS * 10) / size)));
+  // At 5,000 subtasks a run takes one or two ticks, so about 7 finish, 7 start and 7 become READY every
+  // second: as busy as OCP's engine at full parallelism (10–30 status changes a second).
+  const longest = Math.max(2, Math.min(119, Math.round((RUNNING_TARGET_TICKS * 20) / size) - 1));
   subtasks.forEach((s, i) => {
     // The root is quick so a RUNNING task is busy soon after a reset.
-    const ticks = i === 0 ? 2 : state === 'RUNNING' ? randInt(rng, 1, 2 * avg - 1) : randInt(rng, 1, 3);
+    const ticks = i === 0 ? 2 : state === 'RUNNING' ? randInt(rng, 1, longest) : randInt(rng, 1, 3);
     s.runs = i === failIndex ? failingRuns(ticks, s.name) : [{ ticks }];
     s.rollbackRuns = [{ ticks: randInt(rng, 1, 2) }];
   });

@@ -1,11 +1,12 @@
 import type { TaskSnapshot, TaskSpec } from './model.ts';
+import { SCENARIO_IDS } from './scenarioIds.ts';
 
 /**
  * The sample task of the vendor's rollback page ("Reinstall OCP agent", id 35000312), exactly as
  * recorded there: ids, names, timeouts, seriesIds, executor, times and the order the subtasks were sent in.
  * Chain: 13000335 → 13000333 → 13000336 → 13000334.
  */
-export const SAMPLE_TASK_ID = '35000312';
+export const SAMPLE_TASK_ID = SCENARIO_IDS.sample;
 
 const EXECUTOR = 'xxx.xxx.xxx.xxx';
 const at = (iso: string) => Date.parse(iso);

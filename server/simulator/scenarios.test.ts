@@ -202,6 +202,21 @@ describe('scenarios', { timeout: 30_000 }, () => {
     expect(counts(t)['FAILED/EXECUTE']).toBe(1);
   });
 
+  it('scale-5000-running is as busy as OCP at full parallelism: 10 running, 10–30 status changes a second', () => {
+    const { advance, parsed } = world();
+    const statuses = () => new Map(parsed('scale-5000-running').subtasks.map((s) => [s.id, s.status]));
+    advance(5);
+    for (let second = 0; second < 5; second++) {
+      const before = statuses();
+      advance(1);
+      const after = statuses();
+      const changed = [...after].filter(([id, status]) => before.get(id) !== status).length;
+      expect([...after.values()].filter((s) => s === 'RUNNING')).toHaveLength(10);
+      expect(changed).toBeGreaterThanOrEqual(10);
+      expect(changed).toBeLessThanOrEqual(30);
+    }
+  });
+
   it('scale scenarios: the sizes asked for; the RUNNING ones still change after several minutes', () => {
     const { engine, advance, parsed } = world();
     const sizes: [ScenarioKey, number][] = [['scale-100-running', 100], ['scale-1000-failed', 1000], ['scale-5000-running', 5000]];

@@ -14,30 +14,10 @@ import {
   runningTask,
 } from './handmadeTasks.ts';
 import type { RunPlan, TaskSpec } from './model.ts';
-import { SAMPLE_TASK_ID, sampleSnapshot, sampleSpec } from './sampleTask.ts';
+import { sampleSnapshot, sampleSpec } from './sampleTask.ts';
+import { SCALE_SCENARIOS, SCENARIO_IDS, type ScenarioKey } from './scenarioIds.ts';
 
-/** Task ids of the built-in scenarios (strings, as the console handles ids). e2e tests and the benchmark use these. */
-export const SCENARIO_IDS = {
-  sample: SAMPLE_TASK_ID,
-  'failed-fanout': '1001',
-  prohibited: '1002',
-  running: '1003',
-  'rollback-fails': '1004',
-  'rolled-back': '1005',
-  canceling: '1006',
-  hostile: '1007',
-  large: '1008',
-  'huge-log': '1009',
-  'big-id': '9007199254740993',
-  'scale-100-failed': '9100',
-  'scale-100-running': '9101',
-  'scale-1000-failed': '9110',
-  'scale-1000-running': '9111',
-  'scale-5000-failed': '9150',
-  'scale-5000-running': '9151',
-} as const;
-
-export type ScenarioKey = keyof typeof SCENARIO_IDS;
+export { SCENARIO_IDS, type ScenarioKey } from './scenarioIds.ts';
 
 export interface ScenarioInfo {
   id: string;
@@ -162,12 +142,7 @@ const scenarios: readonly Scenario[] = [
     },
   },
   finished('big-id', 'Id above 2^53 (sent as a string), SUCCESSFUL', specs.bigId, 5 * HOUR),
-  scale('scale-100-failed', 100, 'FAILED'),
-  scale('scale-100-running', 100, 'RUNNING'),
-  scale('scale-1000-failed', 1000, 'FAILED'),
-  scale('scale-1000-running', 1000, 'RUNNING'),
-  scale('scale-5000-failed', 5000, 'FAILED'),
-  scale('scale-5000-running', 5000, 'RUNNING'),
+  ...SCALE_SCENARIOS.map(({ key, size, state }) => scale(key, size, state)),
 ];
 
 export const SCENARIOS: readonly ScenarioInfo[] = scenarios.map(({ id, key, title }) => ({ id, key, title }));

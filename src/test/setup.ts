@@ -1,11 +1,16 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { resetLayoutRunner } from '../features/task-graph/layoutRunner';
 import { initI18nForTests } from '../i18n/testing';
 
 initI18nForTests();
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  // The layout cache outlives a graph on purpose (revisits never lay out again); not a test.
+  resetLayoutRunner();
+});
 
 // jsdom lacks the layout APIs React Flow and Mantine use; give them inert, non-zero versions.
 if (typeof window !== 'undefined') {

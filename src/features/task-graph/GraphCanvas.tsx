@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance } from '../../api/schemas';
 import { CollapsedGroupNode } from './CollapsedGroupNode';
 import { countDerived, type StatusFilter } from './find';
-import { buildFlowEdges, buildFlowNodes, type FlowNode } from './flowElements';
+import { buildFlowEdges, buildFlowNodes, createFlowElementsMemo, type FlowNode } from './flowElements';
+import { setViewportNow } from './flowStore';
 import type { GraphLayout } from './geometry';
 import { GraphChrome } from './GraphChrome';
 import { GroupToggleContext } from './groupToggle';
@@ -59,20 +60,18 @@ export function GraphCanvas(props: GraphCanvasProps) {
     return openingViewport(layout, size, focus ? (layout.positions.get(focus) ?? null) : null);
   });
   // Before React Flow's own effects, so it works out what is visible once, for this viewport.
-  useLayoutEffect(
-    () => store.setState({ transform: [opening.x, opening.y, opening.zoom], width: size.width, height: size.height }),
-    [store, opening, size],
-  );
+  useLayoutEffect(() => setViewportNow(store, opening, size), [store, opening, size]);
 
   const large = subtasks.length > LARGE_ABOVE;
+  const [memo] = useState(createFlowElementsMemo);
   const drawn = useGraphFind(structure, subtasks, selectedId, find, collapsed);
   const allNodes = useMemo(
-    () => buildFlowNodes(layout, subtasks, selectedId, drawn.emphasisOf, drawn.groups, props.collapsibleIds),
-    [layout, subtasks, selectedId, drawn, props.collapsibleIds],
+    () => buildFlowNodes(memo, layout, subtasks, selectedId, drawn.emphasisOf, drawn.groups, props.collapsibleIds),
+    [memo, layout, subtasks, selectedId, drawn, props.collapsibleIds],
   );
   const allEdges = useMemo(
-    () => buildFlowEdges(structure, drawn.statusById, { edges: drawn.edges, emphasisOf: drawn.edgeEmphasis }),
-    [structure, drawn],
+    () => buildFlowEdges(memo, structure, drawn.statusById, { edges: drawn.edges, emphasisOf: drawn.edgeEmphasis }),
+    [memo, structure, drawn],
   );
   const overview = useFlowStoreElements(allNodes, allEdges, large);
   const counts = useMemo(() => countStatuses(subtasks), [subtasks]);

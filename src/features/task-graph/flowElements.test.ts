@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateSubtasks } from './fixtures';
-import { buildFlowEdges, buildFlowNodes, subtaskAriaLabel } from './flowElements';
+import { buildFlowEdges, buildFlowNodes, createFlowElementsMemo, subtaskAriaLabel } from './flowElements';
 import { layoutGraph } from './layout';
 import { buildGraphStructure, toLayoutInput } from './model';
 import { sameStructureInput } from './useGraphStructure';
@@ -9,16 +9,16 @@ const setup = () => {
   const subtasks = generateSubtasks({ count: 40, seed: 9 });
   const structure = buildGraphStructure(subtasks);
   const layout = layoutGraph(toLayoutInput(structure));
-  return { subtasks, structure, layout };
+  return { subtasks, structure, layout, memo: createFlowElementsMemo() };
 };
 
 describe('buildFlowNodes', () => {
   it('reuses node objects whose subtask shows the same, and only those', () => {
-    const { subtasks, layout } = setup();
-    const first = buildFlowNodes(layout, subtasks, null);
+    const { subtasks, layout, memo } = setup();
+    const first = buildFlowNodes(memo, layout, subtasks, null);
     // A poll: every subtask a new object, one status changed.
     const polled = subtasks.map((s, i) => ({ ...s, status: i === 5 ? ('RUNNING' as const) : s.status }));
-    const second = buildFlowNodes(layout, polled, null);
+    const second = buildFlowNodes(memo, layout, polled, null);
     expect(second).toHaveLength(first.length);
     const changed = second.filter((n, i) => n !== first[i]).map((n) => n.id);
     expect(changed).toEqual([subtasks[5]?.id]);
@@ -27,16 +27,16 @@ describe('buildFlowNodes', () => {
   });
 
   it('replaces only the nodes whose selection changed', () => {
-    const { subtasks, layout } = setup();
-    const a = buildFlowNodes(layout, subtasks, subtasks[1]?.id ?? null);
-    const b = buildFlowNodes(layout, subtasks, subtasks[2]?.id ?? null);
+    const { subtasks, layout, memo } = setup();
+    const a = buildFlowNodes(memo, layout, subtasks, subtasks[1]?.id ?? null);
+    const b = buildFlowNodes(memo, layout, subtasks, subtasks[2]?.id ?? null);
     expect(b.filter((n, i) => n !== a[i]).map((n) => n.id)).toEqual([subtasks[1]?.id, subtasks[2]?.id]);
     expect(b.find((n) => n.id === subtasks[2]?.id)?.selected).toBe(true);
   });
 
   it('puts parallel backdrops last in the list, behind and out of reach', () => {
-    const { subtasks, layout, structure } = setup();
-    const nodes = buildFlowNodes(layout, subtasks, null);
+    const { subtasks, layout, structure, memo } = setup();
+    const nodes = buildFlowNodes(memo, layout, subtasks, null);
     const backdrops = nodes.filter((n) => n.type === 'parallelGroup');
     expect(backdrops.map((n) => n.id)).toEqual(structure.groups.map((g) => g.id));
     expect(nodes.slice(-backdrops.length)).toEqual(backdrops);
@@ -44,18 +44,31 @@ describe('buildFlowNodes', () => {
   });
 });
 
+describe('flow element memo', () => {
+  it('belongs to one graph: another memo, or another layout, builds fresh objects', () => {
+    const { subtasks, layout, structure, memo } = setup();
+    const first = buildFlowNodes(memo, layout, subtasks, null);
+    expect(buildFlowNodes(createFlowElementsMemo(), layout, subtasks, null).some((n, i) => n === first[i])).toBe(false);
+    const relaid = { ...layout, positions: new Map(layout.positions) };
+    expect(buildFlowNodes(memo, relaid, subtasks, null).some((n, i) => n === first[i])).toBe(false);
+    const statuses = new Map(subtasks.map((s) => [s.id, s.status]));
+    const edges = buildFlowEdges(memo, structure, statuses);
+    expect(buildFlowEdges(createFlowElementsMemo(), structure, statuses).some((e, i) => e === edges[i])).toBe(false);
+  });
+});
+
 describe('buildFlowEdges', () => {
   it('colours edges into failed subtasks and keeps unchanged edge objects', () => {
-    const { subtasks, structure } = setup();
+    const { subtasks, structure, memo } = setup();
     const statuses = new Map(subtasks.map((s) => [s.id, s.status]));
-    const first = buildFlowEdges(structure, statuses);
+    const first = buildFlowEdges(memo, structure, statuses);
     expect(first.map((e) => e.id)).toEqual(structure.edges.map((e) => e.id));
     const failed = subtasks.find((s) => s.status === 'FAILED')?.id;
     const into = first.filter((e) => e.target === failed);
     expect(into.length).toBeGreaterThan(0);
     for (const e of into) expect(e.style?.stroke).toBeDefined();
     expect(first.filter((e) => e.target !== failed && e.style)).toEqual([]);
-    const again = buildFlowEdges(structure, new Map(statuses));
+    const again = buildFlowEdges(memo, structure, new Map(statuses));
     expect(again.every((e, i) => e === first[i])).toBe(true);
   });
 });

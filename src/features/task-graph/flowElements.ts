@@ -65,14 +65,27 @@ export function subtaskAriaLabel(s: SubtaskInstance): string {
   return i18next.t(s.operation === 'ROLLBACK' ? 'graph:node.ariaLabelRollback' : 'graph:node.ariaLabel', { name: s.name, status });
 }
 
-/** Last nodes built per layout; a WeakMap so a layout evicted from the cache takes its nodes with it. */
-const nodeCache = new WeakMap<GraphLayout, Map<string, FlowNode>>();
+/**
+ * The last nodes and edges one graph built, so the next build can reuse the unchanged ones. One per
+ * mounted graph (GraphCanvas holds it), never module-wide: two graphs, or two tests, share nothing.
+ */
+export interface FlowElementsMemo {
+  layout: GraphLayout | null;
+  nodes: Map<string, FlowNode>;
+  structure: GraphStructure | null;
+  edges: Map<string, Edge>;
+}
+
+export function createFlowElementsMemo(): FlowElementsMemo {
+  return { layout: null, nodes: new Map(), structure: null, edges: new Map() };
+}
 
 /**
  * `emphasisOf` marks search hits, lineage and dimmed subtasks by a class on the node: a search or a
  * filter replaces only the nodes whose mark changed and moves none of them.
  */
 export function buildFlowNodes(
+  memo: FlowElementsMemo,
   layout: GraphLayout,
   subtasks: readonly SubtaskInstance[],
   selectedId: string | null,
@@ -80,7 +93,8 @@ export function buildFlowNodes(
   collapsed: readonly CollapsedGroupInput[] = [],
   collapsibleIds: ReadonlySet<string> = new Set(),
 ): FlowNode[] {
-  const previous = nodeCache.get(layout) ?? new Map<string, FlowNode>();
+  // Nodes are reused only within one layout: a new layout means new positions.
+  const previous = memo.layout === layout ? memo.nodes : new Map<string, FlowNode>();
   const next = new Map<string, FlowNode>();
   const nodes: FlowNode[] = [];
 
@@ -157,7 +171,8 @@ export function buildFlowNodes(
     nodes.push(node);
   }
 
-  nodeCache.set(layout, next);
+  memo.layout = layout;
+  memo.nodes = next;
   return nodes;
 }
 
@@ -175,8 +190,6 @@ const EDGE_STYLES: Partial<Record<SubtaskStatus, Edge['style']>> = {
   RUNNING: { stroke: SUBTASK_STATUS_META.RUNNING.color, strokeWidth: 2 },
   CANCELING: { stroke: SUBTASK_STATUS_META.CANCELING.color, strokeWidth: 2 },
 };
-
-const edgeCache = new WeakMap<GraphStructure, Map<string, Edge>>();
 
 /** Style objects by (status, emphasis), made once: an edge keeps its object while its look is unchanged. */
 const emphasisStyles = new Map<string, Edge['style']>();
@@ -199,8 +212,13 @@ export interface EdgeOptions {
   emphasisOf?: (edge: GraphEdge) => 'lineage' | 'dim' | null;
 }
 
-export function buildFlowEdges(structure: GraphStructure, statusById: ReadonlyMap<string, SubtaskStatus>, options: EdgeOptions = {}): Edge[] {
-  const previous = edgeCache.get(structure) ?? new Map<string, Edge>();
+export function buildFlowEdges(
+  memo: FlowElementsMemo,
+  structure: GraphStructure,
+  statusById: ReadonlyMap<string, SubtaskStatus>,
+  options: EdgeOptions = {},
+): Edge[] {
+  const previous = memo.structure === structure ? memo.edges : new Map<string, Edge>();
   const next = new Map<string, Edge>();
   const edges: Edge[] = [];
   for (const drawn of options.edges ?? structure.edges) {
@@ -212,6 +230,7 @@ export function buildFlowEdges(structure: GraphStructure, statusById: ReadonlyMa
     next.set(id, edge);
     edges.push(edge);
   }
-  edgeCache.set(structure, next);
+  memo.structure = structure;
+  memo.edges = next;
   return edges;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cachedLayout, requestLayout } from './layoutRunner';
+import { cachedLayout, requestLayout, resetLayoutRunner } from './layoutRunner';
 
 const input = { nodeIds: ['1', '2'], edges: [{ source: '1', target: '2' }], groups: [] };
 
@@ -11,6 +11,15 @@ describe('requestLayout', () => {
     expect(cachedLayout('runner-test')).toBe(a);
     expect(await requestLayout('runner-test', input)).toBe(a);
     expect(a.positions.get('1')?.x).toBeLessThan(a.positions.get('2')?.x ?? 0);
+  });
+
+  it('starts empty after a reset, so no test sees the layouts of another', async () => {
+    const before = await requestLayout('reset-test', input);
+    resetLayoutRunner();
+    expect(cachedLayout('reset-test')).toBeUndefined();
+    const after = await requestLayout('reset-test', input);
+    expect(after).not.toBe(before);
+    expect(after).toEqual(before);
   });
 
   it('keeps only the most recent layouts', async () => {

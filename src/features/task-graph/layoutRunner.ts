@@ -97,6 +97,20 @@ export function prewarmLayoutWorker(): void {
   if (typeof Worker !== 'undefined') worker ??= startWorker();
 }
 
+/**
+ * Forgets every cached layout, drops the worker and fails what was waiting on it. The cache is shared
+ * on purpose (a revisit never lays out again), so tests reset it after each one (src/test/setup.ts)
+ * and none depends on another's leftovers.
+ */
+export function resetLayoutRunner(): void {
+  cache.clear();
+  inFlight.clear();
+  worker?.terminate();
+  worker = null;
+  for (const entry of waiting.values()) entry.reject(new Error('layout runner reset'));
+  waiting.clear();
+}
+
 function inWorker(input: LayoutInput): Promise<GraphLayout> {
   worker ??= startWorker();
   const id = nextId++;

@@ -1,6 +1,7 @@
 import { useStore, useStoreApi, type Edge, type ReactFlowState } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { FlowNode } from './flowElements';
+import { replaceEdges, replaceNodes } from './flowStore';
 import { elementsInWindow, OVERVIEW_ZOOM, viewportWindow } from './windowing';
 
 interface Applied {
@@ -43,8 +44,8 @@ export function useFlowStoreElements(nodes: FlowNode[], edges: Edge[], large: bo
     const nextNodes = last && sameItems(last.nodes, next.nodes) ? last.nodes : next.nodes;
     const nextEdges = last && sameItems(last.edges, next.edges) ? last.edges : next.edges;
     applied.current = { key: view.key, source: source.current, nodes: nextNodes, edges: nextEdges };
-    if (nextNodes !== last?.nodes) state.setNodes(nextNodes);
-    if (nextEdges !== last?.edges) state.setEdges(nextEdges);
+    if (nextNodes !== last?.nodes) replaceNodes(store, nextNodes);
+    if (nextEdges !== last?.edges) replaceEdges(store, nextEdges);
   }, [store, large]);
 
   // Before paint, so a poll's new statuses and the first elements show in the same frame as the rest.
