@@ -1,5 +1,18 @@
-import { ReactFlow, useReactFlow, useStoreApi, type NodeChange, type NodeMouseHandler, type NodeTypes, type OnMoveEnd } from '@xyflow/react';
+import {
+  ReactFlow,
+  useReactFlow,
+  useStoreApi,
+  type NodeChange,
+  type NodeMouseHandler,
+  type NodeTypes,
+  type OnMoveEnd,
+} from '@xyflow/react';
 import { useLayoutEffect, useMemo, useState, type MouseEvent } from 'react';
+import { failuresInOrder } from '../../components/subtaskStatus';
+import { FirstFailureContext } from './firstFailureContext';
+import { FollowToggle } from './FollowToggle';
+import { OverviewMarks } from './OverviewMarks';
+import { useFollow } from './useFollow';
 import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance } from '../../api/schemas';
 import { CollapsedGroupNode } from './CollapsedGroupNode';
@@ -46,11 +59,13 @@ export interface GraphCanvasProps {
   initialViewport: Viewport | null;
   onViewportChange: (viewport: Viewport) => void;
   commands: ViewCommands | undefined;
+  /** The task is RUNNING: Follow mode is offered, and on by default. */
+  live?: boolean;
 }
 
 /** Mount once per layout (key it by the layout key): the opening viewport is chosen at mount only. */
 export function GraphCanvas(props: GraphCanvasProps) {
-  const { structure, layout, subtasks, selectedId, onSelect, size, find, collapsed } = props;
+  const { structure, layout, subtasks, selectedId, onSelect, size, find, collapsed, live = false } = props;
   const { t } = useTranslation('graph');
   const store = useStoreApi();
   const { screenToFlowPosition } = useReactFlow();
@@ -78,6 +93,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const derived = useMemo(() => countDerived(subtasks), [subtasks]);
   const { locate, fit, focusOn } = useViewportFocus({ layout, subtasks, selectedId, hidden: drawn.hidden });
   useStepCommands({ commands: props.commands, layout, subtasks, find, drawn, focusOn, fit, locate });
+  const firstFailureId = useMemo(() => failuresInOrder(subtasks)[0]?.id ?? null, [subtasks]);
+  const follow = useFollow({ layout, subtasks, live, selectedId });
+  // Asking for another view is the operator's own move: Follow stops.
+  const byHand = (move: () => void) => () => {
+    follow.setFollowing(false);
+    move();
+  };
 
   const onNodeClick: NodeMouseHandler<FlowNode> = (_, node) => {
     if (node.type === 'subtask') onSelect(node.id);
@@ -101,35 +123,56 @@ export function GraphCanvas(props: GraphCanvasProps) {
 
   return (
     <GroupToggleContext value={props.onToggleGroup}>
-      <ReactFlow<FlowNode>
-        nodeTypes={nodeTypes}
-        onNodeClick={onNodeClick}
-        onNodesChange={onNodesChange}
-        onPaneClick={onPaneClick}
-        onMoveEnd={onMoveEnd}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable
-        onlyRenderVisibleElements={large}
-        defaultViewport={opening}
-        minZoom={MIN_ZOOM}
-        maxZoom={2}
-        aria-label={t('flowLabel')}
-      >
-        {overview && (
-          <OverviewLayer layout={layout} structure={structure} subtasks={subtasks} selectedId={selectedId} edges={drawn.edges} emphasis={drawn.emphasisById} groups={drawn.groups} />
-        )}
-        <GraphChrome
-          counts={counts}
-          derived={derived}
-          statuses={find.statuses}
-          onStatusesChange={props.onStatusesChange}
-          nodeCount={subtasks.length}
-          onLocate={locate}
-          onFit={fit}
-          unknownRefs={structure.unknownRefs}
-        />
-      </ReactFlow>
+      <FirstFailureContext value={firstFailureId}>
+        <ReactFlow<FlowNode>
+          nodeTypes={nodeTypes}
+          onNodeClick={onNodeClick}
+          onNodesChange={onNodesChange}
+          onPaneClick={onPaneClick}
+          onMoveEnd={onMoveEnd}
+          onMoveStart={follow.onMoveStart}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable
+          onlyRenderVisibleElements={large}
+          defaultViewport={opening}
+          minZoom={MIN_ZOOM}
+          maxZoom={2}
+          aria-label={t('flowLabel')}
+        >
+          {overview && (
+            <OverviewLayer
+              layout={layout}
+              structure={structure}
+              subtasks={subtasks}
+              selectedId={selectedId}
+              edges={drawn.edges}
+              emphasis={drawn.emphasisById}
+              groups={drawn.groups}
+            />
+          )}
+          <OverviewMarks
+            layout={layout}
+            subtasks={subtasks}
+            firstFailureId={firstFailureId}
+            onPick={(id) => {
+              onSelect(id);
+              focusOn(id);
+            }}
+          />
+          <GraphChrome
+            counts={counts}
+            derived={derived}
+            statuses={find.statuses}
+            onStatusesChange={props.onStatusesChange}
+            nodeCount={subtasks.length}
+            onLocate={byHand(locate)}
+            onFit={byHand(fit)}
+            unknownRefs={structure.unknownRefs}
+          />
+          {live && <FollowToggle following={follow.following} onChange={follow.setFollowing} />}
+        </ReactFlow>
+      </FirstFailureContext>
     </GroupToggleContext>
   );
 }

@@ -1,9 +1,11 @@
 import { Handle, Position, useStore, type ReactFlowState } from '@xyflow/react';
-import { memo, type CSSProperties } from 'react';
+import { memo, useContext, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance } from '../../api/schemas';
 import { elapsedMs, formatDuration } from '../../components/formatting';
-import { SUBTASK_STATUS_META } from '../../components/status';
+import { subtaskDisplayMeta, subtaskDisplayStatus } from '../../components/subtaskStatus';
+import { FirstFailureContext } from './firstFailureContext';
+import marks from './marks.module.css';
 import type { SubtaskNodeProps } from './flowElements';
 import classes from './TaskGraph.module.css';
 import { useNow } from '../../components/useNow';
@@ -14,11 +16,21 @@ const isFarOut = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 function SubtaskNodeView({ data, selected }: SubtaskNodeProps) {
   // A boolean selector: a node re-renders when zoom crosses the threshold, not on every zoom step.
   const far = useStore(isFarOut);
-  const { t } = useTranslation('graph');
+  const { t } = useTranslation(['graph', 'detail']);
   const s = data.subtask;
-  const meta = SUBTASK_STATUS_META[s.status];
+  const firstFailure = useContext(FirstFailureContext) === s.id;
+  // What the operator reads ("Rolled back"); data-status keeps OCP's raw status for tools and tests.
+  const display = subtaskDisplayStatus(s);
+  const meta = subtaskDisplayMeta(display);
   const vars = { '--status-color': meta.color, '--status-tint': meta.tint } as CSSProperties;
-  const rootProps = { 'data-status': s.status, 'data-operation': s.operation, style: vars };
+  const rootProps = {
+    'data-status': s.status,
+    'data-display-status': display,
+    'data-operation': s.operation,
+    'data-first-failure': firstFailure || undefined,
+    style: vars,
+  };
+  const mark = firstFailure ? marks.firstFailure : '';
   const handles = (
     <>
       <Handle type="target" position={Position.Left} isConnectable={false} className={classes.handle} />
@@ -27,7 +39,7 @@ function SubtaskNodeView({ data, selected }: SubtaskNodeProps) {
   );
   if (far) {
     return (
-      <div {...rootProps} className={`${classes.far} ${selected ? classes.selected : ''}`}>
+      <div {...rootProps} className={`${classes.far} ${mark} ${selected ? classes.selected : ''}`}>
         {handles}
       </div>
     );
@@ -35,7 +47,7 @@ function SubtaskNodeView({ data, selected }: SubtaskNodeProps) {
   const Icon = meta.icon;
   const parallel = s.parallelIdx >= 0;
   return (
-    <div {...rootProps} className={`${classes.node} ${parallel ? classes.parallel : ''} ${selected ? classes.selected : ''}`}>
+    <div {...rootProps} className={`${classes.node} ${mark} ${parallel ? classes.parallel : ''} ${selected ? classes.selected : ''}`}>
       {handles}
       <div className={classes.row}>
         <span className={classes.status}>
@@ -43,7 +55,8 @@ function SubtaskNodeView({ data, selected }: SubtaskNodeProps) {
           {meta.label}
         </span>
         <span className={classes.spacer} />
-        {s.operation === 'ROLLBACK' && <span className={classes.rollbackTag}>{t('node.rollbackTag')}</span>}
+        {firstFailure && <span className={marks.firstFailureTag}>{t('detail:failure.first')}</span>}
+        {s.operation === 'ROLLBACK' && display !== 'ROLLED_BACK' && <span className={classes.rollbackTag}>{t('node.rollbackTag')}</span>}
         {parallel && (
           <span className={classes.parallelChip} title={t('node.parallelTitle', { index: s.parallelIdx })}>
             ∥ {s.parallelIdx}

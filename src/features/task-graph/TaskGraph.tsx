@@ -33,6 +33,8 @@ export interface TaskGraphProps {
   viewport?: Viewport | null;
   onViewportChange?: (viewport: Viewport) => void;
   commands?: ViewCommands;
+  /** The task is RUNNING: offer Follow mode, on by default. */
+  live?: boolean;
 }
 
 /** The DAG of a task's subtasks, coloured by status. Fills its parent, which must give it a height. */
@@ -141,6 +143,7 @@ function TaskGraphBody(props: TaskGraphProps & { size: Size }) {
       initialViewport={lastViewport}
       onViewportChange={onViewportChange}
       commands={props.commands}
+      live={props.live ?? false}
     />
   );
 }

@@ -10,6 +10,7 @@ import { Position, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import i18next from 'i18next';
 import type { SubtaskInstance, SubtaskStatus } from '../../api/schemas';
 import { SUBTASK_STATUS_META } from '../../components/status';
+import { subtaskDisplayMeta, subtaskDisplayStatus } from '../../components/subtaskStatus';
 import type { GroupSummary } from './collapse';
 import type { Emphasis } from './find';
 import { COLLAPSED_GROUP_HEIGHT, NODE_HEIGHT, NODE_WIDTH, type GraphLayout } from './geometry';
@@ -61,8 +62,10 @@ const SHOWN_FIELDS = ['name', 'status', 'operation', 'runTime', 'parallelIdx', '
 const sameView = (a: SubtaskInstance, b: SubtaskInstance) => a === b || SHOWN_FIELDS.every((f) => a[f] === b[f]);
 
 export function subtaskAriaLabel(s: SubtaskInstance): string {
-  const status = SUBTASK_STATUS_META[s.status].label;
-  return i18next.t(s.operation === 'ROLLBACK' ? 'graph:node.ariaLabelRollback' : 'graph:node.ariaLabel', { name: s.name, status });
+  const display = subtaskDisplayStatus(s);
+  const status = subtaskDisplayMeta(display).label;
+  const undoing = s.operation === 'ROLLBACK' && display !== 'ROLLED_BACK';
+  return i18next.t(undoing ? 'graph:node.ariaLabelRollback' : 'graph:node.ariaLabel', { name: s.name, status });
 }
 
 /**

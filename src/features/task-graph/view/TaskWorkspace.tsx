@@ -75,6 +75,7 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph, tools }
               {state.mode === 'graph'
                 ? renderGraph({
                     ...common,
+                    live: task.status === 'RUNNING',
                     groups: state.groups,
                     onGroupsChange: (groups) => update({ groups }),
                     viewport: state.viewport,
