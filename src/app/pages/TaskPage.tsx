@@ -2,6 +2,7 @@ import { Alert, Box, Group, Paper } from '@mantine/core';
 import { use } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, useParams } from 'wouter';
+import i18next from 'i18next';
 import { parseTaskId, type TaskInstance } from '../../api/schemas';
 import { useTaskInstance } from '../../api/taskInstance';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
@@ -24,6 +25,9 @@ import { useSelectedSubtask } from './useSelectedSubtask';
 // React Flow stays out of this page's chunk, but is requested as soon as this module runs (the task
 // route matched), so it downloads while the task request is in flight instead of after the reply.
 const taskGraphModule = trackPromise(import('../../features/task-graph/TaskGraph'));
+// Likewise the words of the page's panels: fetched only when their components first render, they came
+// after the reply, one after the other (bench, navigation breakdown of the 100-subtask task).
+void i18next.loadNamespaces(['detail', 'actions']);
 
 /**
  * The graph, read from the preloaded module with `use()` rather than React.lazy: lazy suspends on its

@@ -4,12 +4,13 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type JSX, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
 import type { SubtaskInstance } from '../../api/schemas';
 import { collapsedGroups, collapsible, hiddenMembers, layoutKey, readToggles, togglesFor, writeToggles } from './collapse';
 import type { StatusFilter } from './find';
 import { GraphCanvas } from './GraphCanvas';
 import classes from './TaskGraph.module.css';
-import { prewarmLayoutWorker } from './layoutRunner';
+import { prewarmLayout } from './layoutRunner';
 import { NO_FIND, type GraphFindInput } from './useGraphFind';
 import { useGraphLayout } from './useGraphLayout';
 import { useGraphStructure } from './useGraphStructure';
@@ -67,8 +68,10 @@ function useFirstSize() {
   return [ref, size] as const;
 }
 
-// This module loads when a task page is about to draw its graph: boot the layout worker now, in parallel.
-prewarmLayoutWorker();
+// This module loads when a task page is about to draw its graph: get the layout code and the graph's
+// words ready now, in parallel with the task reply, rather than one after the other once it is parsed.
+prewarmLayout();
+void i18next.loadNamespaces('graph');
 
 const ignore = () => {};
 

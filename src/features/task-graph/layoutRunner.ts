@@ -52,8 +52,19 @@ export function requestLayout(key: string, input: LayoutInput): Promise<GraphLay
   return promise;
 }
 
+let layoutCode: Promise<typeof import('./layout')> | null = null;
+
+/** The layout code for the main thread, fetched once; a failed fetch is tried again next time. */
+function loadLayoutCode(): Promise<typeof import('./layout')> {
+  layoutCode ??= import('./layout').catch((error: unknown) => {
+    layoutCode = null;
+    throw error;
+  });
+  return layoutCode;
+}
+
 async function onMainThread(input: LayoutInput): Promise<GraphLayout> {
-  const { layoutGraph } = await import('./layout');
+  const { layoutGraph } = await loadLayoutCode();
   return layoutGraph(input);
 }
 
@@ -90,11 +101,17 @@ function startWorker(): Worker {
 }
 
 /**
- * Starts the worker (and its download of the layout code) ahead of the first large layout, so that
- * boot overlaps parsing the reply and rendering the page rather than following them.
+ * Starts the worker (and its download of the layout code) ahead of the first large layout, and fetches
+ * the main thread's copy for small ones, so both overlap waiting for the reply rather than follow it.
+ * Measured (bench, navigation breakdown of the 100-subtask task): the layout chunk used to finish
+ * loading ~0.8 s after the reply on a loaded machine, since its import started only once the reply
+ * was parsed; that wait was most of "reply → first nodes".
  */
-export function prewarmLayoutWorker(): void {
+export function prewarmLayout(): void {
   if (typeof Worker !== 'undefined') worker ??= startWorker();
+  void loadLayoutCode().catch(() => {
+    // Tried again, and reported, when a layout needs it.
+  });
 }
 
 /**
@@ -107,6 +124,7 @@ export function resetLayoutRunner(): void {
   inFlight.clear();
   worker?.terminate();
   worker = null;
+  layoutCode = null;
   for (const entry of waiting.values()) entry.reject(new Error('layout runner reset'));
   waiting.clear();
 }
