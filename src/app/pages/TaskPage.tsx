@@ -97,14 +97,13 @@ function TaskView({ id }: { id: string }) {
           </Group>
         </ErrorBoundary>
       </Paper>
-      {failure != null && (
-        <StaleDataWarning
-          error={failure}
-          dataUpdatedAt={query.dataUpdatedAt}
-          polling={task.status === 'RUNNING'}
-          onRetry={retry}
-        />
-      )}
+      <StaleDataWarning
+        error={failure}
+        dataUpdatedAt={query.dataUpdatedAt}
+        polling={task.status === 'RUNNING'}
+        fetching={isFetching}
+        onRetry={retry}
+      />
       <TaskBody task={task} selected={selected} select={select} />
     </Box>
   );
