@@ -1,5 +1,5 @@
-import { Alert, Box, Group, Paper, Skeleton } from '@mantine/core';
-import { Suspense, use } from 'react';
+import { Alert, Box, Group, Paper } from '@mantine/core';
+import { use } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, useParams } from 'wouter';
 import i18next from 'i18next';
@@ -14,6 +14,7 @@ import { SubtaskPanel } from '../../features/task-detail/SubtaskPanel';
 import { TaskActions } from '../../features/task-actions/TaskActions';
 import { TaskHeader } from '../../features/task-detail/TaskHeader';
 import type { TaskGraphProps } from '../../features/task-graph/TaskGraph';
+import { TaskWorkspace } from '../../features/task-graph/view/TaskWorkspace';
 import { trackPromise } from '../trackPromise';
 import { useDocumentTitle } from '../useDocumentTitle';
 import { useRawSearch } from '../useRawSearch';
@@ -37,6 +38,8 @@ function TaskGraph(props: TaskGraphProps) {
   const { TaskGraph: Graph } = use(taskGraphModule);
   return <Graph {...props} />;
 }
+
+const renderGraph = (props: TaskGraphProps) => <TaskGraph {...props} />;
 
 const GRAPH_MIN_HEIGHT = 480;
 const PANEL_WIDTH = 420;
@@ -117,17 +120,15 @@ function TaskBody({ task, selected, select }: { task: TaskInstance; selected: st
         bg="white"
         style={{ flex: 1, minWidth: 0, position: 'relative' }}
       >
-        <ErrorBoundary region={t('region.graph')}>
-          <Box style={{ position: 'absolute', inset: 0 }}>
-            {task.subtasksListed ? (
-              <Suspense fallback={<Skeleton h="100%" radius={0} />}>
-                <TaskGraph subtasks={task.subtasks} selectedId={selected} onSelect={select} live={task.status === 'RUNNING'} />
-              </Suspense>
-            ) : (
+        {task.subtasksListed ? (
+          <TaskWorkspace task={task} selectedId={selected} onSelect={select} renderGraph={renderGraph} />
+        ) : (
+          <ErrorBoundary region={t('region.graph')}>
+            <Box style={{ position: 'absolute', inset: 0 }}>
               <SubtasksMissing />
-            )}
-          </Box>
-        </ErrorBoundary>
+            </Box>
+          </ErrorBoundary>
+        )}
       </Box>
       {selected !== null && (
         <Box
