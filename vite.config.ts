@@ -1,22 +1,22 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
-import { ocpProxyConfig, readOcpTarget } from './server/proxy/ocpProxy.ts';
-import { ocpSimulator } from './server/simulator/vitePlugin.ts';
+import { consoleServer } from './server/devServer.ts';
 
 export default defineConfig(({ mode }) => {
   // Server-side only: OCP_* never gets a VITE_ prefix, so none of it can reach the bundle.
   const env = { ...loadEnv(mode, process.cwd(), ''), ...process.env };
-  const target = readOcpTarget(env);
   const port = Number(env.PORT) || 5173;
   const host = env.HOST || 'localhost';
-  const proxy = target ? ocpProxyConfig(target) : undefined;
 
   return {
-    // The simulator answers /api unless a real OCP is configured.
-    plugins: [react(), ...(target ? [] : [ocpSimulator({ env })])],
-    server: { port, host, strictPort: true, proxy },
-    preview: { port, host, strictPort: true, proxy },
+    // /api, /auth, the health checks and the simulator's controls go through the console's request
+    // pipeline (server/pipeline), the same one `npm run serve` runs: the dev server is no open proxy.
+    plugins: [react(), consoleServer({ env })],
+    // No CORS: other origins (even other localhost ports) get no readable reply from the dev server.
+    server: { port, host, strictPort: true, cors: false },
+    preview: { port, host, strictPort: true, cors: false },
     worker: { format: 'es' },
-    build: { sourcemap: true, chunkSizeWarningLimit: 1500 },
+    // Source maps are written for debugging but not referenced from the bundle, and `serve` does not serve them.
+    build: { sourcemap: 'hidden', chunkSizeWarningLimit: 1500 },
   };
 });

@@ -92,15 +92,4 @@ for (const [name, id, reason] of [
   });
 }
 
-test('a read-only user is told they may not roll back (403 from OCP)', async ({ page, sim }) => {
-  await sim.reset({ auth: true });
-  await page.setExtraHTTPHeaders({ Authorization: `Basic ${Buffer.from('viewer:viewer').toString('base64')}` });
-  await openTask(page, TASK.failedFanout);
-  await page.getByRole('button', { name: /Rollback/ }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /Roll back \d+ subtasks/ }).click();
-  const alert = page.getByRole('alert').filter({ hasText: /not authorized/i });
-  await expect(alert).toBeVisible();
-  await expect(alert).toContainText('30014');
-  await expect(page.getByRole('region', { name: 'Task summary' }).getByText('Failed', { exact: true })).toBeVisible();
-  await snap(page, 'rollback-403');
-});
+// A read-only user's refused rollback (403 from OCP): e2e/auth.spec.ts, signed in as that user.

@@ -19,7 +19,8 @@ export function zoneOf(rel) {
   return { kind: 'src-other' };
 }
 
-const CONTRACT = 'src/api/schemas.ts';
+/** The contract both sides share: OCP's API (zod schemas) and the console's own protocol (headers, faults). */
+const CONTRACTS = ['src/api/schemas.ts', 'src/api/consoleProtocol.ts'];
 const ROOT = path.resolve(import.meta.dirname, '..');
 const isTestFile = (rel) => /\.test\.[cm]?[jt]sx?$/.test(rel);
 
@@ -33,7 +34,7 @@ export function violation(fromRel, toRel) {
   if (!fromSrc) {
     if (to.kind === 'server') return null;
     const bare = toRel.replace(/\.[cm]?[jt]sx?$/, '');
-    return bare === CONTRACT.replace(/\.ts$/, '') ? null : `server/ may import only the API contract (${CONTRACT}) from src/.`;
+    return CONTRACTS.some((c) => bare === c.replace(/\.ts$/, '')) ? null : `server/ may import only the API contract (${CONTRACTS.join(', ')}) from src/.`;
   }
   if (to.kind === 'test-support' && from.kind !== 'test-support' && !isTestFile(fromRel)) {
     return 'src/test/ holds test helpers: only tests import them.';

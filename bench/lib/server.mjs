@@ -84,7 +84,8 @@ async function stopGroup(child) {
 async function simulatorReset(base, body) {
   const res = await fetch(`${base}/__simulator/reset`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    // The console's server accepts a POST only from its own origin with the console's header.
+    headers: { 'Content-Type': 'application/json', Origin: new URL(base).origin, 'X-OCP-Console': '1' },
     body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`simulator reset answered ${res.status}: ${await res.text()}`);

@@ -25,18 +25,42 @@ export interface ResetOptions {
   tickMs?: number;
 }
 
+/** How a broken OCP answers (server/simulator/simulator.ts FaultKind). */
+export type BrokenReply = 'hang' | 'stall' | 'cut' | 'redirect' | 'html';
+
+/**
+ * The simulator's test controls, reached through the console's server (simulator mode). Its POSTs
+ * carry the console's Origin and custom header, as the console's server refuses any other POST.
+ */
 export class Simulator {
-  constructor(private readonly request: APIRequestContext) {}
+  constructor(
+    private readonly request: APIRequestContext,
+    private readonly baseURL: string,
+  ) {}
+
+  private async post(path: string, data: unknown) {
+    const headers = { Origin: new URL(this.baseURL).origin, 'X-OCP-Console': '1' };
+    const res = await this.request.post(new URL(path, this.baseURL).href, { data, headers });
+    expect(res.ok(), `${path}: HTTP ${res.status()} ${await res.text()}`).toBe(true);
+  }
 
   async reset(options: ResetOptions = {}): Promise<void> {
-    const res = await this.request.post('/__simulator/reset', { data: options });
-    expect(res.ok(), `simulator reset: HTTP ${res.status()}`).toBe(true);
+    await this.post('/__simulator/reset', options);
   }
 
   /** The next `count` matching requests fail with `status`. */
   async fault(path: string, status: number, count: number, method: 'GET' | 'POST' = 'GET'): Promise<void> {
-    const res = await this.request.post('/__simulator/fault', { data: { path, status, count, method } });
-    expect(res.ok()).toBe(true);
+    await this.post('/__simulator/fault', { path, status, count, method });
+  }
+
+  /** The next `count` matching requests get a broken reply: no answer, a cut body, a redirect, HTML. */
+  async brokenReply(path: string, kind: BrokenReply, count = 1, method: 'GET' | 'POST' = 'GET'): Promise<void> {
+    await this.post('/__simulator/fault', { path, kind, count, method });
+  }
+
+  async stats(): Promise<{ rollbackRequests: Record<string, number>; apiRequests: number }> {
+    const res = await this.request.get(new URL('/__simulator/stats', this.baseURL).href);
+    return (await res.json()) as { rollbackRequests: Record<string, number>; apiRequests: number };
   }
 
   async rollbackRequests(taskId: string): Promise<number> {
@@ -57,8 +81,8 @@ export class Simulator {
 /** Every test starts from the simulator's known initial state. */
 export const test = base.extend<{ sim: Simulator }>({
   sim: [
-    async ({ request }, use) => {
-      const sim = new Simulator(request);
+    async ({ request, baseURL }, use) => {
+      const sim = new Simulator(request, baseURL ?? '');
       await sim.reset();
       await use(sim);
     },

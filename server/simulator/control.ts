@@ -1,15 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SCENARIOS } from './scenarios.ts';
-import type { Fault, Simulator, SimulatorConfig } from './simulator.ts';
+import type { Fault, FaultKind, Simulator, SimulatorConfig } from './simulator.ts';
 
 /**
  * Test-only endpoints, outside `/api` so a proxy to a real OCP never forwards them:
  * - `POST /__simulator/reset` `{ auth?, tickMs? }`: every scenario back to its initial state as of now;
  *   fields left out return to the start-up configuration; clears faults and stats.
- * - `POST /__simulator/fault` `{ method?, path, status: 500|502|503, count? = 1 }`: the next `count`
- *   requests to exactly `path` (and `method`, when given) fail with that status.
+ * - `POST /__simulator/fault` `{ method?, path, kind? = "status", status?: 500|502|503, count? = 1 }`:
+ *   the next `count` requests to exactly `path` (and `method`, when given) fail: with that status, or
+ *   as a broken OCP does (`hang`, `stall`, `cut`, `redirect`, `html`: see FaultKind).
  * - `GET /__simulator/scenarios`: `[{ id, key, title }]`.
- * - `GET /__simulator/stats`: `{ rollbackRequests: { "<taskId>": n }, requests: { <endpoint>: { "<taskId>[/<subtaskId>]": n } } }`,
+ * - `GET /__simulator/stats`: `{ rollbackRequests: { "<taskId>": n }, requests: { <endpoint>: { "<taskId>[/<subtaskId>]": n } }, apiRequests: n }`
+ *   (apiRequests: every /api request that arrived),
  *   endpoints `rollback`, `retry`, `subtaskRetry`, `subtaskSkip`, `subtaskCancel`, `subtaskLog` (routes.ts).
  */
 export async function handleControl(sim: Simulator, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -28,7 +30,7 @@ export async function handleControl(sim: Simulator, req: IncomingMessage, res: S
       case 'GET /__simulator/scenarios':
         return reply(res, 200, SCENARIOS);
       case 'GET /__simulator/stats':
-        return reply(res, 200, { rollbackRequests: sim.requests.rollback ?? {}, requests: sim.requests });
+        return reply(res, 200, { rollbackRequests: sim.requests.rollback ?? {}, requests: sim.requests, apiRequests: sim.apiRequests });
       default:
         return reply(res, 404, { error: `No simulator control endpoint ${route}` });
     }
@@ -71,11 +73,45 @@ function parseReset(body: Record<string, unknown>): Partial<SimulatorConfig> {
   return out;
 }
 
+const KINDS: readonly FaultKind[] = ['status', 'hang', 'stall', 'cut', 'redirect', 'html'];
+
 function parseFault(body: Record<string, unknown>): Fault {
-  const { method, path, status, count = 1 } = body;
+  const { method, path, kind = 'status', count = 1 } = body;
+  const status = body.status ?? 500;
   if (method !== undefined && method !== 'GET' && method !== 'POST') throw new Error('"method" must be "GET" or "POST"');
   if (typeof path !== 'string' || !path.startsWith('/api/')) throw new Error('"path" must be an /api/... path');
+  if (!KINDS.includes(kind as FaultKind)) throw new Error(`"kind" must be one of ${KINDS.join(', ')}`);
   if (status !== 500 && status !== 502 && status !== 503) throw new Error('"status" must be 500, 502 or 503');
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) throw new Error('"count" must be a positive integer');
-  return { method, path: path.split('?')[0] ?? path, status, count };
+  return { method, path: path.split('?')[0] ?? path, kind: kind as FaultKind, status, count };
+}
+
+/** A reply whose first half looks like the start of OCP's envelope. */
+const HALF_BODY = '{"data":{"cluster":{"id":1,"name":"ob-prod"},"createTime":"2026-01-01T00:00:00.000+08:00","id":';
+
+/**
+ * Answers as a broken OCP for every kind but `status` (which the API answers as an OCP error) and
+ * returns whether it did.
+ */
+export function sendBrokenReply(fault: Fault, res: ServerResponse): boolean {
+  switch (fault.kind) {
+    case 'status':
+      return false;
+    case 'hang':
+      return true; // nothing, ever: only the caller's timeout ends this
+    case 'stall':
+    case 'cut':
+      res.writeHead(200, { 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': String(HALF_BODY.length * 2) });
+      res.write(HALF_BODY);
+      if (fault.kind === 'cut') setTimeout(() => res.destroy(), 50);
+      return true;
+    case 'redirect':
+      res.writeHead(302, { Location: 'http://ocp-internal.corp.example:8080/login?redirect=%2Fapi%2Fv2%2Ftasks' });
+      res.end();
+      return true;
+    case 'html':
+      res.writeHead(200, { 'Content-Type': 'text/html;charset=UTF-8' });
+      res.end('<!doctype html><html><head><title>OCP login</title></head><body><form action="/login"></form></body></html>');
+      return true;
+  }
 }

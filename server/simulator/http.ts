@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hostname } from 'node:os';
 import type { EnvelopeWire } from '../../src/api/schemas.ts';
-import { handleControl } from './control.ts';
+import { handleControl, sendBrokenReply } from './control.ts';
 import { accessDenied, notALong, notLoggedIn, TaskApiError } from './errors.ts';
 import { formatOcpTime } from './ocpTime.ts';
 import { createSimulator, type Simulator, type SimulatorOptions } from './simulator.ts';
@@ -58,9 +58,11 @@ function handleApi(sim: Simulator, req: IncomingMessage, res: ServerResponse, ur
   const call = matchCall(method, url.pathname);
   // Counted as they arrive, before faults and auth: a test checks what the console sent.
   if (call?.counted) sim.countRequest(call.endpoint, call.subtaskId === undefined ? call.taskId : `${call.taskId}/${call.subtaskId}`);
+  sim.countApiRequest();
+  const fault = sim.takeFault(method, url.pathname);
+  if (fault && sendBrokenReply(fault, res)) return;
 
   try {
-    const fault = sim.takeFault(method, url.pathname);
     if (fault) throw new TaskApiError(fault.status, undefined, FAULT_MESSAGES[fault.status]);
     const roles = authorize(sim, req);
     const data = route(sim, method, url, call, roles);

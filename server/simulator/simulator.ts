@@ -18,9 +18,18 @@ export interface SimulatorOptions {
   seed?: number;
 }
 
+/**
+ * How a faulty OCP answers: `status` an OCP error with that 5xx status; `hang` never answers;
+ * `stall` sends the headers and half a body, then goes silent; `cut` sends half a body and drops the
+ * connection; `redirect` a 302 to OCP's login page (absolute, internal URL); `html` a 200 login page.
+ */
+export type FaultKind = 'status' | 'hang' | 'stall' | 'cut' | 'redirect' | 'html';
+
 export interface Fault {
   method: 'GET' | 'POST' | undefined;
   path: string;
+  kind: FaultKind;
+  /** For `status`: 500, 502 or 503. */
   status: 500 | 502 | 503;
   count: number;
 }
@@ -39,6 +48,9 @@ export interface Simulator {
   countRequest(endpoint: EndpointName, target: string): void;
   /** Requests per endpoint and target, since the last reset: `{ subtaskRetry: { "1001/2010007": 1 } }`. */
   readonly requests: Readonly<Partial<Record<EndpointName, Record<string, number>>>>;
+  /** Counts every /api request that arrived: lets tests prove a refused request never reached "OCP". */
+  countApiRequest(): void;
+  readonly apiRequests: number;
 }
 
 export function readSimulatorConfig(options: SimulatorOptions): SimulatorConfig {
@@ -57,6 +69,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   let engine: Engine;
   let faults: Fault[] = [];
   let requests: Partial<Record<EndpointName, Record<string, number>>> = {};
+  let apiRequests = 0;
 
   const reset = (overrides: Partial<SimulatorConfig> = {}) => {
     config = { ...initial, ...overrides };
@@ -64,6 +77,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     installScenarios(engine, now());
     faults = [];
     requests = {};
+    apiRequests = 0;
   };
   reset();
 
@@ -77,6 +91,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     get requests() {
       return requests;
     },
+    get apiRequests() {
+      return apiRequests;
+    },
+    countApiRequest: () => void apiRequests++,
     now,
     reset,
     addFault: (fault) => void faults.push({ ...fault }),

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { request } from './client';
+import { request, setSignInRequiredHandler } from './client';
 import { ApiError } from './errors';
 import { shouldRetry } from './queryClient';
 import { TaskInstance } from './schemas';
@@ -88,6 +88,62 @@ describe('request timeout', () => {
       (_input, init) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error))),
     );
     const e = await failure(request('/instances/1/rollback', null, { method: 'POST', timeoutMs: 20 }));
-    expect(e).toMatchObject({ kind: 'network', message: 'OCP did not answer within 0.02 s.' });
+    expect(e).toMatchObject({ kind: 'network', timedOut: true, message: 'No answer within 0.02 s.' });
+    // Someone already waited the full limit: no automatic retries on top.
+    expect(shouldRetry(0, e)).toBe(false);
+  });
+
+  it('puts a timeout on every GET by default', async () => {
+    const fetch = reply(200, { status: 200, successful: true });
+    await request('/instances', null);
+    expect(fetch.mock.calls[0]?.[1]?.signal).toBeInstanceOf(AbortSignal);
+  });
+});
+
+describe('the console’s server', () => {
+  it('receives the console’s custom header on every request', async () => {
+    const fetch = reply(200, { status: 200, successful: true });
+    await request('/instances/1/rollback', null, { method: 'POST' });
+    expect(fetch.mock.calls[0]?.[1]?.headers).toMatchObject({ 'X-OCP-Console': '1' });
+  });
+
+  it('carries the fault the server reported, and does not retry a timeout or a redirect', async () => {
+    for (const [status, fault] of [[504, 'reply-timeout'], [502, 'redirect'], [502, 'not-json']] as const) {
+      vi.spyOn(globalThis, 'fetch').mockResolvedValue(
+        new Response(JSON.stringify({ error: { message: 'm' }, status, successful: false }), { status, headers: { 'x-ocp-console-error': fault } }),
+      );
+      const e = await failure(request('/instances/1', TaskInstance));
+      expect(e).toMatchObject({ status, fault });
+      expect(shouldRetry(0, e)).toBe(false);
+    }
+  });
+
+  it('hands a sign-in-required 401 to the sign-in handler', async () => {
+    const handler = vi.fn();
+    setSignInRequiredHandler(handler);
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(
+      new Response(JSON.stringify({ error: { message: 'Sign in.' }, status: 401, successful: false }), { status: 401, headers: { 'x-ocp-console-error': 'sign-in-required' } }),
+    );
+    await failure(request('/instances/1', TaskInstance));
+    expect(handler).toHaveBeenCalledTimes(1);
+    reply(401, { error: { message: 'OCP refused the service account' }, status: 401, successful: false });
+    await failure(request('/instances/1', TaskInstance));
+    expect(handler).toHaveBeenCalledTimes(1);
+    setSignInRequiredHandler(undefined);
+  });
+});
+
+describe('a reply that breaks off', () => {
+  it('becomes a retryable network error that says so', async () => {
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"data":{"id":'));
+        controller.error(new TypeError('network error'));
+      },
+    });
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(body, { status: 200 }));
+    const e = await failure(request('/instances/1', TaskInstance));
+    expect(e).toMatchObject({ kind: 'network', message: 'The reply (HTTP 200) broke off before it was complete.' });
+    expect(shouldRetry(0, e)).toBe(true);
   });
 });

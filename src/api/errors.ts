@@ -1,4 +1,6 @@
+import i18next from 'i18next';
 import type { core } from 'zod/mini';
+import type { ConsoleFault } from './consoleProtocol';
 
 export type ApiErrorKind = 'http' | 'network' | 'schema';
 
@@ -16,6 +18,10 @@ export class ApiError extends Error {
   readonly traceId: string | undefined;
   /** For schema errors: the dotted path of the first offending field, e.g. `data.subtasks.3.status`. */
   readonly field: string | undefined;
+  /** Which fault the console's own server reported (timeout, redirect, sign-in required…), when it did. */
+  readonly fault: ConsoleFault | undefined;
+  /** No reply within the console's own time limit (network kind). */
+  readonly timedOut: boolean;
 
   constructor(init: {
     kind: ApiErrorKind;
@@ -24,6 +30,8 @@ export class ApiError extends Error {
     code?: number | undefined;
     traceId?: string | undefined;
     field?: string | undefined;
+    fault?: ConsoleFault | undefined;
+    timedOut?: boolean;
     cause?: unknown;
   }) {
     super(init.message, { cause: init.cause });
@@ -32,6 +40,8 @@ export class ApiError extends Error {
     this.code = init.code;
     this.traceId = init.traceId;
     this.field = init.field;
+    this.fault = init.fault;
+    this.timedOut = init.timedOut ?? false;
   }
 
   /** 4xx: asking again will not help. */
@@ -39,11 +49,18 @@ export class ApiError extends Error {
     return this.kind === 'http' && this.status >= 400 && this.status < 500;
   }
 
-  /** Network failures and 5xx are worth retrying. */
+  /**
+   * Network failures and 5xx are worth retrying, except a timeout (someone already waited the full
+   * limit: retrying three times would keep the operator waiting minutes for the error) and an OCP
+   * that answers with a login page or redirect (asking again gets the same).
+   */
   get isRetryable(): boolean {
+    if (this.timedOut || NOT_RETRYABLE_FAULTS.has(this.fault)) return false;
     return this.kind === 'network' || (this.kind === 'http' && this.status >= 500);
   }
 }
+
+const NOT_RETRYABLE_FAULTS = new Set<ConsoleFault | undefined>(['connect-timeout', 'reply-timeout', 'redirect', 'not-json', 'sign-in-required']);
 
 export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError;
@@ -53,7 +70,7 @@ export function isApiError(e: unknown): e is ApiError {
 export function describeZodError(err: core.$ZodError, root: string): { field: string; message: string } {
   const issue = err.issues[0];
   const field = [root, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.');
-  return { field, message: issue ? issueMessage(issue) : 'invalid value' };
+  return { field, message: issue ? issueMessage(issue) : i18next.t('errors:zod.invalid') };
 }
 
 /**
@@ -63,11 +80,11 @@ export function describeZodError(err: core.$ZodError, root: string): { field: st
 function issueMessage(issue: core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return `expected ${issue.expected}`;
+      return i18next.t('errors:zod.expectedType', { type: issue.expected });
     case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => String(v)).join(', ')}`;
+      return i18next.t('errors:zod.expectedOneOf', { values: issue.values.map((v) => String(v)).join(', ') });
     case 'invalid_union':
-      return 'not of any accepted form';
+      return i18next.t('errors:zod.noForm');
     default:
       return issue.message;
   }

@@ -2,6 +2,7 @@ import { Anchor, Box, Group, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { UserMenu } from '../features/auth/UserMenu';
 import { LanguageSelect } from './LanguageSelect';
 import { OpenTaskField } from './OpenTaskField';
 
@@ -44,6 +45,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Text>
             <OpenTaskField />
             <LanguageSelect />
+            <UserMenu />
           </Group>
         </Group>
       </Box>

@@ -1,5 +1,6 @@
 import { Anchor, Button, Code, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconRefresh } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { apiErrorView, type ErrorContext, type ErrorDetail } from './apiErrorView';
 
@@ -13,7 +14,7 @@ export interface ErrorStateProps {
   retrying?: boolean;
   /** Shows a "Back to tasks" link to the list. */
   backLink?: boolean;
-  /** Label for the retry button ("Try again" in error boundaries). */
+  /** Label for the retry button (default "Retry"; error boundaries say "Try again"). */
   retryLabel?: string;
 }
 
@@ -25,8 +26,9 @@ export function ErrorState({
   onRetry,
   retrying = false,
   backLink = false,
-  retryLabel = 'Retry',
+  retryLabel,
 }: ErrorStateProps) {
+  const { t } = useTranslation('errors');
   return (
     <Paper withBorder p="lg" radius="sm" maw={720} w="100%" mx="auto" my="xl" role="alert">
       <Group align="flex-start" wrap="nowrap" gap="md">
@@ -58,14 +60,14 @@ export function ErrorState({
             <Group gap="sm" mt="xs">
               {onRetry && (
                 <Button size="xs" leftSection={<IconRefresh size={14} />} onClick={onRetry} loading={retrying}>
-                  {retryLabel}
+                  {retryLabel ?? t('state.retry')}
                 </Button>
               )}
               {backLink && (
                 <Anchor component={Link} to="/" size="sm">
                   <Group gap={4} component="span">
                     <IconArrowLeft size={14} aria-hidden />
-                    Back to tasks
+                    {t('state.backToTasks')}
                   </Group>
                 </Anchor>
               )}
@@ -84,6 +86,7 @@ export function ApiErrorState({
   retrying,
   ...context
 }: { error: unknown; onRetry?: () => void; retrying?: boolean } & ErrorContext) {
+  useTranslation('errors'); // apiErrorView reads this catalog: load it (and re-render on a language change)
   const view = apiErrorView(error, context);
   return (
     <ErrorState

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ConsoleFault } from '../api/consoleProtocol';
 import { ApiError } from '../api/errors';
 import { apiErrorView } from './apiErrorView';
 
@@ -89,5 +90,50 @@ describe('apiErrorView', () => {
       message: 'x is undefined',
     });
     expect(apiErrorView('boom').message).toBe('boom');
+  });
+
+  describe('faults reported by the console’s server', () => {
+    const fault = (f: ConsoleFault, status: number, message: string) => new ApiError({ kind: 'http', status, message, fault: f });
+
+    it('a hung OCP says how long the server waited and offers Retry', () => {
+      const view = apiErrorView(fault('reply-timeout', 504, 'OCP did not answer within 30 s.'));
+      expect(view.title).toBe('OCP did not answer in time');
+      expect(view.message).toContain('OCP did not answer within 30 s.');
+      expect(view.retry).toBe(true);
+    });
+
+    it('a redirect says OCP asked for a sign-in, and never shows a URL', () => {
+      const view = apiErrorView(fault('redirect', 502, 'OCP answered with a redirect (HTTP 302) instead of data.'));
+      expect(view.title).toBe('OCP asked for a sign-in');
+      expect(view.message).toMatch(/^OCP asked for a sign-in: OCP answered with a redirect \(HTTP 302\)/);
+      expect(view.message).not.toMatch(/https?:/);
+    });
+
+    it('HTML instead of JSON keeps OCP’s status', () => {
+      const view = apiErrorView(fault('not-json', 502, 'OCP answered HTTP 200 with text/html, not JSON.'));
+      expect(view.title).toBe('OCP sent a page instead of data');
+      expect(view.message).toContain('HTTP 200 with text/html');
+    });
+
+    it('an unreachable OCP says so', () => {
+      expect(apiErrorView(fault('unreachable', 502, 'Could not reach OCP: the connection was refused.')).title).toBe('Cannot reach the OCP server');
+      expect(apiErrorView(fault('connect-timeout', 504, 'OCP did not accept a connection within 5 s.')).message).toContain('within 5 s');
+    });
+
+    it('sign-in required offers neither Retry nor the list (the app shows the sign-in page)', () => {
+      expect(apiErrorView(fault('sign-in-required', 401, 'Sign in.'))).toMatchObject({ title: 'Sign in required', retry: false, backLink: false });
+    });
+
+    it('a reply that broke off mid-body is worded apart from no reply at all', () => {
+      const view = apiErrorView(new ApiError({ kind: 'network', status: 200, message: 'The reply (HTTP 200) broke off before it was complete.' }));
+      expect(view.title).toBe('The reply broke off');
+      expect(view.retry).toBe(true);
+    });
+
+    it('the console’s own client-side timeout is worded apart from a dropped connection', () => {
+      const view = apiErrorView(new ApiError({ kind: 'network', timedOut: true, message: 'No answer within 35 s.' }));
+      expect(view.title).toBe('No answer in time');
+      expect(view.message).toContain('No answer within 35 s.');
+    });
   });
 });

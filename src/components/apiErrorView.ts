@@ -1,4 +1,5 @@
-import { isApiError } from '../api/errors';
+import i18next from 'i18next';
+import { isApiError, type ApiError } from '../api/errors';
 import { OcpErrorCode } from '../api/schemas';
 
 export interface ErrorDetail {
@@ -23,106 +24,95 @@ export interface ErrorContext {
   taskId?: string | undefined;
 }
 
+const t = (key: string, options?: Record<string, unknown>) => i18next.t(`errors:view.${key}`, options);
+
 /**
- * Turns any error from the OCP client into operator wording. Pure, so every case is unit-tested;
- * ErrorState renders the result.
+ * Turns any error from the OCP client into operator wording (the `errors` catalog). Pure, so every
+ * case is unit-tested; ErrorState renders the result. Components calling it load the catalog first
+ * (`useTranslation('errors')`).
  */
 export function apiErrorView(error: unknown, context: ErrorContext = {}): ErrorView {
   if (!isApiError(error)) {
     return {
-      title: 'Something went wrong',
+      title: t('unknown.title'),
       message: error instanceof Error ? error.message : String(error),
       details: [],
       retry: true,
       backLink: true,
     };
   }
-
   const details = detailsOf(error);
-  const ocpMessage = error.message;
+  const reason = error.message;
+  const view = (key: string, retry: boolean, backLink: boolean, extra: Record<string, unknown> = {}): ErrorView => ({
+    title: t(`${key}.title`, extra),
+    message: t(`${key}.message`, { reason, ...extra }),
+    details,
+    retry,
+    backLink,
+  });
+
+  switch (error.fault) {
+    case 'sign-in-required':
+      return view('signInRequired', false, false);
+    case 'reply-timeout':
+      return view('replyTimeout', true, true);
+    case 'connect-timeout':
+    case 'unreachable':
+      return view('unreachable', true, false);
+    case 'redirect':
+      return view('redirect', true, false);
+    case 'not-json':
+      return view('notJson', true, true);
+    case 'cross-site':
+    case 'not-allowed':
+      return view('refusedByConsole', false, true);
+    case undefined:
+      break;
+  }
 
   if (error.kind === 'network') {
-    return {
-      title: 'Cannot reach the OCP server',
-      message:
-        'The console got no reply. Check the network and that the server running the console can reach OCP, then retry.',
-      details,
-      retry: true,
-      backLink: false,
-    };
+    if (error.timedOut) return view('timedOut', true, true);
+    // A status means the reply had begun: the connection died mid-body.
+    return error.status ? view('cutOff', true, true) : view('network', true, false);
   }
-
-  if (error.kind === 'schema') {
-    const field = error.field ?? '(unknown field)';
-    return {
-      title: 'OCP sent a reply the console does not understand',
-      message: `The field ${field} is not what the console expects. ${ocpMessage}`,
-      details,
-      retry: true,
-      backLink: true,
-    };
-  }
-
-  if (error.status === 404 || error.code === OcpErrorCode.NOT_FOUND) {
-    return {
-      title: context.taskId ? `Task ${context.taskId} does not exist` : 'Not found',
-      message: `${ocpMessage} Check the id, or pick the task from the list.`,
-      details,
-      retry: false,
-      backLink: true,
-    };
-  }
-
-  if (error.status === 401) {
-    return {
-      title: 'Not logged in to OCP',
-      message:
-        'OCP refused the console’s credentials. Check OCP_USERNAME and OCP_PASSWORD in the environment of the server running the console, restart it, then retry.',
-      details: [{ label: 'OCP says', value: ocpMessage }, ...details],
-      retry: true,
-      backLink: false,
-    };
-  }
-
-  if (error.status === 403 || error.code === OcpErrorCode.ACCESS_DENIED) {
-    return {
-      title: 'Not authorized',
-      message: `${ocpMessage} Viewing tasks needs the TASK_VIEWER permission; rollback and other actions need TASK_MANAGER.`,
-      details,
-      retry: false,
-      backLink: true,
-    };
-  }
-
-  if (error.status >= 500) {
-    return {
-      title: `OCP server error (HTTP ${error.status})`,
-      message: ocpMessage,
-      details,
-      retry: true,
-      backLink: true,
-    };
-  }
-
-  return {
-    title: `OCP refused the request (HTTP ${error.status})`,
-    message: ocpMessage,
-    details,
-    retry: false,
-    backLink: true,
-  };
+  if (error.kind === 'schema') return view('schema', true, true, { field: error.field ?? t('schema.unknownField') });
+  return httpView(error, context, details);
 }
 
-function detailsOf(error: {
-  status: number;
-  code: number | undefined;
-  traceId: string | undefined;
-  field: string | undefined;
-}): ErrorDetail[] {
+function httpView(error: ApiError, context: ErrorContext, details: ErrorDetail[]): ErrorView {
+  const reason = error.message;
+  if (error.status === 404 || error.code === OcpErrorCode.NOT_FOUND) {
+    return {
+      title: context.taskId ? t('notFound.titleTask', { taskId: context.taskId }) : t('notFound.title'),
+      message: t('notFound.message', { reason }),
+      details,
+      retry: false,
+      backLink: true,
+    };
+  }
+  if (error.status === 401) {
+    return {
+      title: t('notLoggedIn.title'),
+      message: t('notLoggedIn.message'),
+      details: [{ label: t('notLoggedIn.ocpSays'), value: reason }, ...details],
+      retry: true,
+      backLink: false,
+    };
+  }
+  if (error.status === 403 || error.code === OcpErrorCode.ACCESS_DENIED) {
+    return { title: t('forbidden.title'), message: t('forbidden.message', { reason }), details, retry: false, backLink: true };
+  }
+  if (error.status >= 500) {
+    return { title: t('serverError.title', { status: error.status }), message: reason, details, retry: true, backLink: true };
+  }
+  return { title: t('refused.title', { status: error.status }), message: reason, details, retry: false, backLink: true };
+}
+
+function detailsOf(error: ApiError): ErrorDetail[] {
   const details: ErrorDetail[] = [];
-  if (error.status) details.push({ label: 'HTTP status', value: String(error.status) });
-  if (error.code !== undefined) details.push({ label: 'OCP code', value: String(error.code) });
-  if (error.field) details.push({ label: 'Field', value: error.field });
-  if (error.traceId) details.push({ label: 'Trace id', value: error.traceId });
+  if (error.status) details.push({ label: t('detail.status'), value: String(error.status) });
+  if (error.code !== undefined) details.push({ label: t('detail.code'), value: String(error.code) });
+  if (error.field) details.push({ label: t('detail.field'), value: error.field });
+  if (error.traceId) details.push({ label: t('detail.traceId'), value: error.traceId });
   return details;
 }

@@ -6,6 +6,7 @@ import type { ReactElement } from 'react';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { createQueryClient } from '../api/queryClient';
+import { sessionKey } from '../features/auth/authApi';
 
 /**
  * Renders `ui` (a component, or the whole app's `<AppRoutes />`) at `url` with the app's providers,
@@ -18,6 +19,8 @@ export function renderWithProviders(ui: ReactElement, { url = '/' }: { url?: str
     ...queryClient.getDefaultOptions(),
     queries: { ...queryClient.getDefaultOptions().queries, retry: false },
   });
+  // The top bar asks the console's server who is acting; tests run as the simulator without sign-in.
+  queryClient.setQueryData(sessionKey, { mode: 'none' });
   const memory = memoryLocation({ path: url, record: true });
   const location = () => {
     const current = new URL(memory.history.at(-1) ?? '/', 'http://localhost');

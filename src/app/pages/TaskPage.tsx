@@ -14,6 +14,7 @@ import { SubtaskPanel } from '../../features/task-detail/SubtaskPanel';
 import { TaskActions } from '../../features/task-actions/TaskActions';
 import { TaskHeader } from '../../features/task-detail/TaskHeader';
 import type { TaskGraphProps } from '../../features/task-graph/TaskGraph';
+import { TaskWorkspace } from '../../features/task-graph/view/TaskWorkspace';
 import { trackPromise } from '../trackPromise';
 import { useDocumentTitle } from '../useDocumentTitle';
 import { useRawSearch } from '../useRawSearch';
@@ -40,6 +41,8 @@ function TaskGraph(props: TaskGraphProps) {
 
 // The log viewer loads when a subtask is first opened, not with the page.
 const SubtaskLog = lazy(() => import('../../features/subtask-log/SubtaskLog').then((m) => ({ default: m.SubtaskLog })));
+
+const renderGraph = (props: TaskGraphProps) => <TaskGraph {...props} />;
 
 const GRAPH_MIN_HEIGHT = 480;
 const PANEL_WIDTH = 420;
@@ -97,14 +100,13 @@ function TaskView({ id }: { id: string }) {
           </Group>
         </ErrorBoundary>
       </Paper>
-      {failure != null && (
-        <StaleDataWarning
-          error={failure}
-          dataUpdatedAt={query.dataUpdatedAt}
-          polling={task.status === 'RUNNING'}
-          onRetry={retry}
-        />
-      )}
+      <StaleDataWarning
+        error={failure}
+        dataUpdatedAt={query.dataUpdatedAt}
+        polling={task.status === 'RUNNING'}
+        fetching={isFetching}
+        onRetry={retry}
+      />
       <TaskBody task={task} selected={selected} select={select} />
     </Box>
   );
@@ -121,17 +123,15 @@ function TaskBody({ task, selected, select }: { task: TaskInstance; selected: st
         bg="white"
         style={{ flex: 1, minWidth: 0, position: 'relative' }}
       >
-        <ErrorBoundary region={t('region.graph')}>
-          <Box style={{ position: 'absolute', inset: 0 }}>
-            {task.subtasksListed ? (
-              <Suspense fallback={<Skeleton h="100%" radius={0} />}>
-                <TaskGraph subtasks={task.subtasks} selectedId={selected} onSelect={select} live={task.status === 'RUNNING'} />
-              </Suspense>
-            ) : (
+        {task.subtasksListed ? (
+          <TaskWorkspace task={task} selectedId={selected} onSelect={select} renderGraph={renderGraph} />
+        ) : (
+          <ErrorBoundary region={t('region.graph')}>
+            <Box style={{ position: 'absolute', inset: 0 }}>
               <SubtasksMissing />
-            )}
-          </Box>
-        </ErrorBoundary>
+            </Box>
+          </ErrorBoundary>
+        )}
       </Box>
       {selected !== null && (
         <Box

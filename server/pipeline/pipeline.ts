@@ -1,0 +1,105 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServerConfig } from '../config.ts';
+import { createActorResolver } from './actor.ts';
+import type { Audit } from './audit.ts';
+import { registerAuthRoutes } from './authRoutes.ts';
+import { crossSiteProblem } from './crossSite.ts';
+import { sendConsoleError } from './envelope.ts';
+import { createApiHandler } from './proxy.ts';
+import { createSessionSealer, sessionKey } from './session.ts';
+import { basicAuth, createSessionCookies } from './sessionCookie.ts';
+import { describeUpstreamError, type Upstream } from './upstream.ts';
+
+export interface PipelineDeps {
+  config: ServerConfig;
+  upstream: Upstream;
+  audit: Audit;
+  /** Simulator mode: forward the simulator's test controls (`/__simulator/*`) too. */
+  simulatorControls: boolean;
+}
+
+/**
+ * The request pipeline shared by `npm run serve` and the dev server: `/api` through the allow-list,
+ * cross-site checks and the actor's credentials to OCP; sign-in; health checks; and in simulator
+ * mode the simulator's test controls. Everything else is left to the caller (static files, Vite).
+ */
+export function registerPipeline(app: FastifyInstance, deps: PipelineDeps): void {
+  const { config, upstream, audit } = deps;
+  const timeouts = { connectTimeoutMs: config.connectTimeoutMs, replyTimeoutMs: config.replyTimeoutMs };
+  const cookies = createSessionCookies(createSessionSealer(sessionKey(config.session.secret), config.session), config.session);
+  const actor = createActorResolver(config.auth, cookies);
+
+  // Request bodies under /api are never forwarded (no allowed call has one): read none of them.
+  app.register((api, _options, done) => {
+    api.removeAllContentTypeParsers();
+    api.addContentTypeParser('*', (_request, payload, done) => {
+      payload.resume();
+      done(null, undefined);
+    });
+    const handler = createApiHandler({
+      upstream,
+      timeouts,
+      publicOrigin: config.publicOrigin,
+      audit,
+      actor,
+      onCredentialsRefused(request, reply) {
+        if (config.auth.kind === 'sign-in') {
+          cookies.clear(request, reply);
+          reply.header('x-ocp-console-error', 'sign-in-required');
+        }
+      },
+    });
+    api.all('/api', handler);
+    api.all('/api*', handler);
+    // A streamed reply that fails before its first bytes went out (OCP broke off, or went silent,
+    // while the compressor was still filling its first block) still gets a worded error.
+    api.setErrorHandler((error, request, reply) => {
+      const failure = describeUpstreamError(error, timeouts);
+      request.log.warn({ err: error }, `reply from OCP failed: ${failure.message}`);
+      const broke = failure.fault === 'unreachable';
+      return sendConsoleError(reply, broke ? 502 : failure.status, failure.fault, broke ? 'OCP broke off its reply.' : failure.message);
+    });
+    done();
+  });
+
+  registerAuthRoutes(app, { auth: config.auth, cookies, upstream, timeouts, publicOrigin: config.publicOrigin, audit });
+
+  app.get('/healthz', async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'up' }));
+  app.get('/readyz', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    const started = performance.now();
+    try {
+      const res = await upstream.request({
+        method: 'GET',
+        path: '/api/v2/tasks/instances?page=1&size=1',
+        headers: {
+          accept: 'application/json',
+          ...(config.auth.kind === 'service-account' ? { authorization: basicAuth(config.auth.username, config.auth.password) } : {}),
+        },
+        timeoutMs: 2_000,
+      });
+      await res.body.dump();
+      // Any HTTP answer (even 401 without credentials) means OCP is up and reachable.
+      return { status: 'ready', ocpStatus: res.statusCode, ms: Math.round(performance.now() - started) };
+    } catch {
+      return reply.code(503).send({ status: 'not ready', reason: 'OCP did not answer within 2 s' });
+    }
+  });
+
+  if (deps.simulatorControls) {
+    app.all('/__simulator/*', async (request, reply) => {
+      if (request.method !== 'GET' && request.method !== 'POST') return sendConsoleError(reply, 405, 'not-allowed', 'GET or POST only.');
+      if (request.method === 'POST') {
+        const problem = crossSiteProblem(request, config.publicOrigin);
+        if (problem) return sendConsoleError(reply, 403, 'cross-site', problem);
+      }
+      const res = await upstream.request({
+        method: request.method,
+        path: request.raw.url ?? '/',
+        headers: { 'content-type': 'application/json' },
+        body: request.method === 'POST' ? JSON.stringify(request.body ?? {}) : undefined,
+      });
+      return reply.code(res.statusCode).header('content-type', 'application/json').header('cache-control', 'no-store').send(res.body);
+    });
+  }
+}
