@@ -21,10 +21,10 @@ test('the vendor sample task renders 4 subtasks and 3 edges, with names, in flow
 
 test('the six statuses have six distinct colours, and nodes use their status colour', async ({ page }) => {
   await openTask(page, TASK.canceling);
-  const legend = page.getByRole('list', { name: /legend/i });
+  const legend = page.getByRole('group', { name: /legend/i });
   const colours = new Set<string>();
   for (const label of ['Pending', 'Ready', 'Running', 'Canceling', 'Failed', 'Successful']) {
-    const item = legend.getByRole('listitem').filter({ hasText: label });
+    const item = legend.getByRole('button', { name: new RegExp(`^${label}:`) });
     await expect(item).toBeVisible();
     colours.add(await item.locator('[data-swatch]').evaluate((el) => getComputedStyle(el).backgroundColor));
   }

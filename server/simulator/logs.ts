@@ -54,6 +54,8 @@ export interface RunContext {
   operation: SubtaskOperation;
   /** 1-based position of this run in the subtask's log. */
   run: number;
+  /** Ticks the run is planned to take (for its progress lines); 0 when unknown. */
+  ticks: number;
   executor: string | undefined;
 }
 
@@ -90,6 +92,9 @@ export function startLines(c: RunContext, at: number): string[] {
   return lines;
 }
 
+/** Grows with the run's ticks toward 99 (a run past its plan, e.g. one that times out, stays at 99). */
+const progressOf = (c: RunContext, tickOfRun: number) => Math.min(99, Math.floor((100 * tickOfRun) / Math.max(1, c.ticks || 20)));
+
 /** What a running subtask writes during one tick (one or two lines; now and then a warning). */
 export function progressLines(c: RunContext, tickOfRun: number, at: number): string[] {
   const rng = rngOf(c, tickOfRun);
@@ -102,8 +107,7 @@ export function progressLines(c: RunContext, tickOfRun: number, at: number): str
   }
   if (roll < 0.55) return [line(at, 'INFO', thread, `Waiting for the command on ${host} to finish, elapsed ${tickOfRun} s`)];
   return [
-    // Grows with the run's ticks (9 a tick plus 0–3), so it never goes backwards.
-    line(at, 'INFO', thread, `Polled task status from ${host}: RUNNING, progress ${Math.min(99, tickOfRun * 9 + randInt(rng, 0, 3))}%`, 'c.o.o.a.c.AgentClient'),
+    line(at, 'INFO', thread, `Polled task status from ${host}: RUNNING, progress ${progressOf(c, tickOfRun)}%`, 'c.o.o.a.c.AgentClient'),
   ];
 }
 

@@ -204,8 +204,8 @@ function planFor(plans: readonly RunPlan[] | undefined, attempt: number): RunPla
   return plans[Math.min(attempt, plans.length - 1)] as RunPlan;
 }
 
-export function runContext(t: TaskRt, s: SubtaskRt): RunContext {
-  return { spec: s.spec, operation: s.operation, run: s.logRuns, executor: s.executor ?? s.spec.executor ?? t.spec.executor };
+export function runContext(t: TaskRt, s: SubtaskRt, ticks = 0): RunContext {
+  return { spec: s.spec, operation: s.operation, run: s.logRuns, ticks, executor: s.executor ?? s.spec.executor ?? t.spec.executor };
 }
 
 /** Appends lines to a subtask's log, written at `at` (never before its previous line). */
@@ -215,9 +215,9 @@ export function writeLog(s: SubtaskRt, at: number, lines: readonly LogEntry[]): 
 }
 
 /** Opens a new run in the log: OCP's header line, then the executor's first lines. */
-export function openRun(t: TaskRt, s: SubtaskRt, at: number): RunContext {
+export function openRun(t: TaskRt, s: SubtaskRt, at: number, ticks = 0): RunContext {
   s.logRuns++;
-  const c = runContext(t, s);
+  const c = runContext(t, s, ticks);
   s.runCtx = c;
   writeLog(s, at, [runHeader(s.operation, at)]);
   if (s.operation !== 'SKIP' && s.operation !== 'ROLLBACK_SKIP') writeLog(s, at, startLines(c, at));
@@ -243,7 +243,7 @@ export function startRun(t: TaskRt, s: SubtaskRt, k: number, at: number): void {
   s.executor = s.spec.executor ?? t.spec.executor;
   if (!s.hasRun && s.spec.prohibitRollback) t.prohibitRollback = true;
   s.hasRun = true;
-  const c = openRun(t, s, at);
+  const c = openRun(t, s, at, s.endTick - k);
   s.runPlan = timesOut ? timeoutPlan(c) : plan;
   if (plan.bulkBytes) {
     // Spread over the run, ending half a tick before it does, so the end lines come after it.

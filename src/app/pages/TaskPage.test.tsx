@@ -59,7 +59,7 @@ describe('TaskPage', () => {
     mockFetch(() => [200, okEnvelope(sample)]);
     const { location, history } = renderWithProviders(<AppRoutes />, { url: '/tasks/35000312?subtask=2&from=%2541' });
     const panel = await screen.findByRole('complementary', { name: 'Subtask details' });
-    await screen.findByTestId('rf__node-2'); // the graph's code has arrived: nothing left to suspend on
+    await screen.findByTestId('rf__node-2', {}, { timeout: 5000 }); // the graph's code has arrived: nothing left to suspend on
     await userEvent.click(within(panel).getByRole('button', { name: /close subtask details/i }));
 
     await waitFor(() => expect(screen.queryByRole('complementary', { name: 'Subtask details' })).not.toBeInTheDocument());

@@ -1,5 +1,5 @@
 import { Alert, Box, Flex, Paper, Skeleton } from '@mantine/core';
-import { Suspense, use } from 'react';
+import { lazy, Suspense, use } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, useParams } from 'wouter';
 import i18next from 'i18next';
@@ -14,6 +14,7 @@ import { TaskActions } from '../../features/task-actions/TaskActions';
 import { SubtaskPanel } from '../../features/task-detail/SubtaskPanel';
 import { TaskHeader } from '../../features/task-detail/TaskHeader';
 import type { TaskGraphProps } from '../../features/task-graph/TaskGraph';
+import { TaskWorkspace } from '../../features/task-graph/view/TaskWorkspace';
 import { trackPromise } from '../trackPromise';
 import { useDocumentTitle } from '../useDocumentTitle';
 import { useRawSearch } from '../useRawSearch';
@@ -40,6 +41,11 @@ function TaskGraph(props: TaskGraphProps) {
   return <Graph {...props} />;
 }
 
+
+// The log viewer loads when a subtask is first opened, not with the page.
+const SubtaskLog = lazy(() => import('../../features/subtask-log/SubtaskLog').then((m) => ({ default: m.SubtaskLog })));
+
+const renderGraph = (props: TaskGraphProps) => <TaskGraph {...props} />;
 
 /** `/tasks/:taskInstanceId`: validates the id before anything is requested. */
 export function TaskPage() {
@@ -109,9 +115,7 @@ function TaskView({ id }: { id: string }) {
         select={select}
         graph={
           task.subtasksListed ? (
-            <Suspense fallback={<Skeleton h="100%" radius={0} />}>
-              <TaskGraph subtasks={task.subtasks} selectedId={selected} onSelect={select} live={task.status === 'RUNNING'} />
-            </Suspense>
+            <TaskWorkspace task={task} selectedId={selected} onSelect={select} renderGraph={renderGraph} />
           ) : (
             <SubtasksMissing />
           )
@@ -123,6 +127,11 @@ function TaskView({ id }: { id: string }) {
             onSelect={select}
             onClose={() => select(null)}
             actions={<SubtaskActions task={task} subtaskId={id} />}
+            renderLog={(subtask) => (
+              <Suspense fallback={<Skeleton h={160} />}>
+                <SubtaskLog taskId={task.id} subtask={subtask} />
+              </Suspense>
+            )}
           />
         )}
       />

@@ -19,6 +19,8 @@ export interface SubtaskPanelProps {
   onClose: () => void;
   /** The subtask's operations (Retry, Set to successful, Stop), composed by the page. */
   actions?: ReactNode;
+  /** The subtask's log ("Why it failed" first), shown under the heading; composed by the page (features do not import each other). */
+  renderLog?: (subtask: SubtaskInstance) => ReactNode;
 }
 
 function PanelFrame({ labelledBy, onClose, children }: { labelledBy: string; onClose: () => void; children: ReactNode }) {
@@ -114,7 +116,7 @@ function FailurePlace({ task, subtask, onSelect }: { task: TaskInstance; subtask
 }
 
 /** The selected subtask: what it is, where it stands, what can be done with it. Renders nothing when none is selected. */
-export function SubtaskPanel({ task, subtaskId, onSelect, onClose, actions }: SubtaskPanelProps) {
+export function SubtaskPanel({ task, subtaskId, onSelect, onClose, actions, renderLog }: SubtaskPanelProps) {
   const { t } = useTranslation('detail');
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -160,6 +162,7 @@ export function SubtaskPanel({ task, subtaskId, onSelect, onClose, actions }: Su
       </Group>
       <Stack gap="md" style={{ overflowY: 'auto', minHeight: 0 }}>
         <FailurePlace task={task} subtask={subtask} onSelect={follow} />
+        {renderLog?.(subtask)}
         {actions}
         {display === 'ROLLED_BACK' && <Text size="sm">{t('panel.rolledBackNote')}</Text>}
         {display === 'ROLLBACK_SKIPPED' && <Text size="sm">{t('panel.rollbackSkippedNote')}</Text>}

@@ -1,5 +1,13 @@
 import { useComputedColorScheme } from '@mantine/core';
-import { ReactFlow, useReactFlow, useStoreApi, type NodeChange, type NodeMouseHandler, type NodeTypes } from '@xyflow/react';
+import {
+  ReactFlow,
+  useReactFlow,
+  useStoreApi,
+  type NodeChange,
+  type NodeMouseHandler,
+  type NodeTypes,
+  type OnMoveEnd,
+} from '@xyflow/react';
 import { useLayoutEffect, useMemo, useState, type MouseEvent } from 'react';
 import { failuresInOrder } from '../../components/subtaskStatus';
 import { FirstFailureContext } from './firstFailureContext';
@@ -7,22 +15,28 @@ import { FollowToggle } from './FollowToggle';
 import { OverviewMarks } from './OverviewMarks';
 import { useFollow } from './useFollow';
 import { useTranslation } from 'react-i18next';
-import type { SubtaskInstance, SubtaskStatus } from '../../api/schemas';
+import type { SubtaskInstance } from '../../api/schemas';
+import { CollapsedGroupNode } from './CollapsedGroupNode';
+import { countDerived, type StatusFilter } from './find';
 import { buildFlowEdges, buildFlowNodes, createFlowElementsMemo, type FlowNode } from './flowElements';
 import { setViewportNow } from './flowStore';
 import type { GraphLayout } from './geometry';
 import { GraphChrome } from './GraphChrome';
+import { GroupToggleContext } from './groupToggle';
 import { countStatuses, findFocusSubtask, type GraphStructure } from './model';
 import { OverviewLayer } from './OverviewLayer';
 import { ParallelGroupNode } from './ParallelGroupNode';
 import { SubtaskNode } from './SubtaskNode';
-import { useViewportFocus } from './useViewportFocus';
 import { useFlowStoreElements } from './useFlowStoreElements';
+import { useGraphFind, type GraphFindInput } from './useGraphFind';
 import { useKeyboardWalk } from './useKeyboardWalk';
-import { MIN_ZOOM, openingViewport, subtaskAt, type Size } from './viewport';
+import { useStepCommands } from './useStepCommands';
+import { useViewportFocus } from './useViewportFocus';
+import type { ViewCommands } from './viewCommands';
+import { MIN_ZOOM, openingViewport, subtaskAt, type Size, type Viewport } from './viewport';
 
 /** Module level: a new object per render would remount every node. */
-const nodeTypes: NodeTypes = { subtask: SubtaskNode, parallelGroup: ParallelGroupNode };
+const nodeTypes: NodeTypes = { subtask: SubtaskNode, parallelGroup: ParallelGroupNode, collapsedGroup: CollapsedGroupNode };
 
 /**
  * Above this many subtasks React Flow gets only what is around the screen, and far out an overview
@@ -38,18 +52,29 @@ export interface GraphCanvasProps {
   onSelect: (id: string | null) => void;
   /** The container's size when the canvas mounts, to open on the right spot without a second pass. */
   size: Size;
+  find: GraphFindInput;
+  onStatusesChange: (statuses: StatusFilter[]) => void;
+  collapsed: ReadonlySet<string>;
+  collapsibleIds: ReadonlySet<string>;
+  onToggleGroup: (groupId: string) => void;
+  /** Where to open (a link's viewport); else chosen from the layout. */
+  initialViewport: Viewport | null;
+  onViewportChange: (viewport: Viewport) => void;
+  commands: ViewCommands | undefined;
   /** The task is RUNNING: Follow mode is offered, and on by default. */
   live?: boolean;
 }
 
-/** Mount once per structure (key it by the structure hash): the opening viewport is chosen at mount only. */
-export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect, size, live = false }: GraphCanvasProps) {
+/** Mount once per layout (key it by the layout key): the opening viewport is chosen at mount only. */
+export function GraphCanvas(props: GraphCanvasProps) {
+  const { structure, layout, subtasks, selectedId, onSelect, size, find, collapsed, live = false } = props;
   const { t } = useTranslation('graph');
   // React Flow's own controls, minimap and background follow the console's theme.
   const colorMode = useComputedColorScheme('light');
   const store = useStoreApi();
   const { screenToFlowPosition } = useReactFlow();
   const [opening] = useState(() => {
+    if (props.initialViewport) return props.initialViewport;
     const focus = selectedId ?? findFocusSubtask(subtasks);
     return openingViewport(layout, size, focus ? (layout.positions.get(focus) ?? null) : null);
   });
@@ -58,12 +83,20 @@ export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect,
 
   const large = subtasks.length > LARGE_ABOVE;
   const [memo] = useState(createFlowElementsMemo);
-  const allNodes = useMemo(() => buildFlowNodes(memo, layout, subtasks, selectedId), [memo, layout, subtasks, selectedId]);
-  const statusById = useMemo(() => new Map<string, SubtaskStatus>(subtasks.map((s) => [s.id, s.status])), [subtasks]);
-  const allEdges = useMemo(() => buildFlowEdges(memo, structure, statusById), [memo, structure, statusById]);
+  const drawn = useGraphFind(structure, subtasks, selectedId, find, collapsed);
+  const allNodes = useMemo(
+    () => buildFlowNodes(memo, layout, subtasks, selectedId, drawn.emphasisOf, drawn.groups, props.collapsibleIds),
+    [memo, layout, subtasks, selectedId, drawn, props.collapsibleIds],
+  );
+  const allEdges = useMemo(
+    () => buildFlowEdges(memo, structure, drawn.statusById, { edges: drawn.edges, emphasisOf: drawn.edgeEmphasis }),
+    [memo, structure, drawn],
+  );
   const overview = useFlowStoreElements(allNodes, allEdges, large);
   const counts = useMemo(() => countStatuses(subtasks), [subtasks]);
-  const { locate, fit, focusOn } = useViewportFocus({ layout, subtasks, selectedId });
+  const derived = useMemo(() => countDerived(subtasks), [subtasks]);
+  const { locate, fit, focusOn } = useViewportFocus({ layout, subtasks, selectedId, hidden: drawn.hidden });
+  useStepCommands({ commands: props.commands, layout, subtasks, find, drawn, focusOn, fit, locate });
   const onKeyDown = useKeyboardWalk(structure, layout, focusOn);
   const firstFailureId = useMemo(() => failuresInOrder(subtasks)[0]?.id ?? null, [subtasks]);
   const follow = useFollow({ layout, subtasks, live, selectedId });
@@ -75,6 +108,7 @@ export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect,
 
   const onNodeClick: NodeMouseHandler<FlowNode> = (_, node) => {
     if (node.type === 'subtask') onSelect(node.id);
+    else if (node.type === 'collapsedGroup') props.onToggleGroup(node.id);
   };
   // Selection by keyboard (Enter or Space on a focused node) arrives as a change, not a click.
   const onNodesChange = (changes: NodeChange<FlowNode>[]) => {
@@ -83,48 +117,69 @@ export function GraphCanvas({ structure, layout, subtasks, selectedId, onSelect,
   // The overview has no node elements: select the subtask under the pointer and zoom in on it.
   const onPaneClick = (event: MouseEvent) => {
     const hit = overview ? subtaskAt(layout, screenToFlowPosition({ x: event.clientX, y: event.clientY })) : null;
+    if (hit && collapsed.has(hit)) {
+      props.onToggleGroup(hit);
+      return;
+    }
     onSelect(hit);
     if (hit) focusOn(hit);
   };
+  const onMoveEnd: OnMoveEnd = (_, viewport) => props.onViewportChange(viewport);
 
   return (
-    <FirstFailureContext value={firstFailureId}>
-      <ReactFlow<FlowNode>
-        nodeTypes={nodeTypes}
-        onNodeClick={onNodeClick}
-        onNodesChange={onNodesChange}
-        onPaneClick={onPaneClick}
-        onMoveStart={follow.onMoveStart}
-        onKeyDown={onKeyDown}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable
-        onlyRenderVisibleElements={large}
-        defaultViewport={opening}
-        minZoom={MIN_ZOOM}
-        maxZoom={2}
-        aria-label={t('flowLabel')}
-        colorMode={colorMode}
-      >
-        {overview && <OverviewLayer layout={layout} structure={structure} subtasks={subtasks} selectedId={selectedId} />}
-        <OverviewMarks
-          layout={layout}
-          subtasks={subtasks}
-          firstFailureId={firstFailureId}
-          onPick={(id) => {
-            onSelect(id);
-            focusOn(id);
-          }}
-        />
-        <GraphChrome
-          counts={counts}
-          nodeCount={subtasks.length}
-          onLocate={byHand(locate)}
-          onFit={byHand(fit)}
-          unknownRefs={structure.unknownRefs}
-        />
-        {live && <FollowToggle following={follow.following} onChange={follow.setFollowing} />}
-      </ReactFlow>
-    </FirstFailureContext>
+    <GroupToggleContext value={props.onToggleGroup}>
+      <FirstFailureContext value={firstFailureId}>
+        <ReactFlow<FlowNode>
+          nodeTypes={nodeTypes}
+          onNodeClick={onNodeClick}
+          onNodesChange={onNodesChange}
+          onPaneClick={onPaneClick}
+          onMoveEnd={onMoveEnd}
+          onMoveStart={follow.onMoveStart}
+          onKeyDown={onKeyDown}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable
+          onlyRenderVisibleElements={large}
+          defaultViewport={opening}
+          colorMode={colorMode}
+          minZoom={MIN_ZOOM}
+          maxZoom={2}
+          aria-label={t('flowLabel')}
+        >
+          {overview && (
+            <OverviewLayer
+              layout={layout}
+              structure={structure}
+              subtasks={subtasks}
+              selectedId={selectedId}
+              edges={drawn.edges}
+              emphasis={drawn.emphasisById}
+              groups={drawn.groups}
+            />
+          )}
+          <OverviewMarks
+            layout={layout}
+            subtasks={subtasks}
+            firstFailureId={firstFailureId}
+            onPick={(id) => {
+              onSelect(id);
+              focusOn(id);
+            }}
+          />
+          <GraphChrome
+            counts={counts}
+            derived={derived}
+            statuses={find.statuses}
+            onStatusesChange={props.onStatusesChange}
+            nodeCount={subtasks.length}
+            onLocate={byHand(locate)}
+            onFit={byHand(fit)}
+            unknownRefs={structure.unknownRefs}
+          />
+          {live && <FollowToggle following={follow.following} onChange={follow.setFollowing} />}
+        </ReactFlow>
+      </FirstFailureContext>
+    </GroupToggleContext>
   );
 }

@@ -5,16 +5,24 @@ import { useTranslation } from 'react-i18next';
 import { SUBTASK_STATUS_META } from '../../components/status';
 import type { FlowNode } from './flowElements';
 import { Legend } from './Legend';
+import type { DerivedFilter, StatusFilter } from './find';
 import type { StatusCounts, UnknownRef } from './model';
 
 /** Above this many nodes the minimap costs more than it helps (an SVG rect per node, redrawn per poll). */
 export const MINIMAP_MAX_NODES = 1_000;
 
 const minimapColor = (node: FlowNode) =>
-  node.type === 'subtask' ? SUBTASK_STATUS_META[node.data.subtask.status].color : 'rgba(151, 117, 250, 0.15)';
+  node.type === 'subtask'
+    ? SUBTASK_STATUS_META[node.data.subtask.status].color
+    : node.type === 'collapsedGroup'
+      ? SUBTASK_STATUS_META[node.data.summary.headline].color
+      : 'rgba(151, 117, 250, 0.15)';
 
 interface GraphChromeProps {
   counts: StatusCounts;
+  derived: Record<DerivedFilter, number>;
+  statuses: readonly StatusFilter[];
+  onStatusesChange: (statuses: StatusFilter[]) => void;
   nodeCount: number;
   onLocate: () => void;
   onFit: () => void;
@@ -22,7 +30,7 @@ interface GraphChromeProps {
 }
 
 /** Background, zoom controls, minimap, the legend and "Locate current progress", over the graph. */
-export function GraphChrome({ counts, nodeCount, onLocate, onFit, unknownRefs }: GraphChromeProps) {
+export function GraphChrome({ counts, derived, statuses, onStatusesChange, nodeCount, onLocate, onFit, unknownRefs }: GraphChromeProps) {
   const { t } = useTranslation('graph');
   return (
     <>
@@ -34,9 +42,8 @@ export function GraphChrome({ counts, nodeCount, onLocate, onFit, unknownRefs }:
         </ControlButton>
       </Controls>
       {nodeCount <= MINIMAP_MAX_NODES && <MiniMap<FlowNode> nodeColor={minimapColor} pannable zoomable />}
-      {/* Nothing to click in the legend: let clicks through to the nodes beneath it. */}
-      <Panel position="top-left" style={{ pointerEvents: 'none' }}>
-        <Legend counts={counts} />
+      <Panel position="top-left">
+        <Legend counts={counts} derived={derived} selected={statuses} onChange={onStatusesChange} />
       </Panel>
       <Panel position="top-right">
         <Button size="xs" variant="default" leftSection={<IconFocus2 size={14} />} onClick={onLocate}>

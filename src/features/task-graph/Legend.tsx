@@ -1,33 +1,77 @@
-import { Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SUBTASK_STATUSES } from '../../api/schemas';
-import { SUBTASK_STATUS_META } from '../../components/status';
+import { SUBTASK_STATUS_META, TASK_STATUS_META, type StatusMeta } from '../../components/status';
+import { DERIVED_FILTERS, type DerivedFilter, type StatusFilter } from './find';
 import type { StatusCounts } from './model';
 import classes from './TaskGraph.module.css';
 
-/** All six statuses with icon, label, colour and count, so colour is never the only cue. */
-export function Legend({ counts }: { counts: StatusCounts }) {
+interface LegendProps {
+  counts: StatusCounts;
+  derived: Record<DerivedFilter, number>;
+  /** Picked statuses; empty shows everything. */
+  selected: readonly StatusFilter[];
+  onChange: (selected: StatusFilter[]) => void;
+}
+
+const metaOf = (f: StatusFilter): StatusMeta => (f in SUBTASK_STATUS_META ? SUBTASK_STATUS_META[f as keyof typeof SUBTASK_STATUS_META] : TASK_STATUS_META[f as DerivedFilter]);
+
+/**
+ * Every status with icon, label, colour and count, so colour is never the only cue; each row is a
+ * toggle that filters the view to the picked statuses (the rest dimmed). The rollback states OCP has
+ * no status for are listed when the task has any.
+ */
+export function Legend({ counts, derived, selected, onChange }: LegendProps) {
   const { t } = useTranslation('graph');
+  const toggle = (f: StatusFilter) => onChange(selected.includes(f) ? selected.filter((s) => s !== f) : [...selected, f]);
+  const row = (f: StatusFilter, count: number) => {
+    const meta = metaOf(f);
+    const Icon = meta.icon;
+    const vars = { '--status-color': meta.color, '--status-tint': meta.tint } as CSSProperties;
+    const pressed = selected.includes(f);
+    return (
+      <button
+        key={f}
+        type="button"
+        className={classes.legendButton}
+        style={vars}
+        aria-pressed={pressed}
+        data-off={selected.length > 0 && !pressed}
+        aria-label={t('legend.item', { status: meta.label, count })}
+        onClick={() => toggle(f)}
+      >
+        <span className={classes.swatch} data-swatch aria-hidden />
+        <Icon size={14} color={meta.color} aria-hidden />
+        <Text span size="xs" style={{ flex: 1 }} className={classes.legendLabel}>
+          {meta.label}
+        </Text>
+        <Text span size="xs" fw={700} data-testid={`legend-count-${f}`}>
+          {count.toLocaleString()}
+        </Text>
+      </button>
+    );
+  };
+  const derivedShown = DERIVED_FILTERS.filter((f) => derived[f] > 0 || selected.includes(f));
   return (
-    <Stack gap={2} className={classes.legend} aria-label={t('legend.label')} role="list">
-      {SUBTASK_STATUSES.map((status) => {
-        const meta = SUBTASK_STATUS_META[status];
-        const Icon = meta.icon;
-        const vars = { '--status-color': meta.color, '--status-tint': meta.tint } as CSSProperties;
-        return (
-          <div key={status} className={classes.legendItem} style={vars} role="listitem" aria-label={t('legend.item', { status: meta.label, count: counts[status] })}>
-            <span className={classes.swatch} data-swatch aria-hidden />
-            <Icon size={14} color={meta.color} aria-hidden />
-            <Text span size="xs" style={{ flex: 1 }} className={classes.legendLabel}>
-              {meta.label}
-            </Text>
-            <Text span size="xs" fw={700} data-testid={`legend-count-${status}`}>
-              {counts[status]}
-            </Text>
-          </div>
-        );
-      })}
+    <Stack gap={2} className={classes.legend} role="group" aria-label={t('legend.label')} title={t('legend.filterHint')}>
+      {SUBTASK_STATUSES.map((s) => row(s, counts[s]))}
+      {derivedShown.length > 0 && (
+        <Text size="xs" c="dimmed" mt={2}>
+          {t('legend.derived')}
+        </Text>
+      )}
+      {derivedShown.map((f) => row(f, derived[f]))}
+      <Group gap={4} mt={4} wrap="nowrap">
+        <Button size="compact-xs" variant="light" color="red" onClick={() => onChange(['FAILED'])} disabled={counts.FAILED === 0}>
+          {t('legend.failedOnly')}
+        </Button>
+        {selected.length > 0 && (
+          <Button size="compact-xs" variant="default" onClick={() => onChange([])}>
+            {t('legend.clear')}
+          </Button>
+        )}
+      </Group>
     </Stack>
   );
 }

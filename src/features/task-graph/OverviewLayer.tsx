@@ -4,8 +4,10 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance } from '../../api/schemas';
 import { PALETTE, SURFACES } from '../../components/palette';
-import { NODE_HEIGHT, NODE_WIDTH, type GraphLayout } from './geometry';
-import type { GraphStructure } from './model';
+import type { Emphasis } from './find';
+import type { CollapsedGroupInput } from './flowElements';
+import { COLLAPSED_GROUP_HEIGHT, NODE_HEIGHT, NODE_WIDTH, type GraphLayout } from './geometry';
+import type { GraphEdge, GraphStructure } from './model';
 import classes from './TaskGraph.module.css';
 
 interface OverviewLayerProps {
@@ -13,6 +15,11 @@ interface OverviewLayerProps {
   structure: GraphStructure;
   subtasks: readonly SubtaskInstance[];
   selectedId: string | null;
+  /** The edges as drawn (collapsed groups in place of their members). */
+  edges: readonly GraphEdge[];
+  /** While finding: dimmed subtasks fade, hits are ringed. */
+  emphasis: ReadonlyMap<string, Emphasis>;
+  groups: readonly CollapsedGroupInput[];
 }
 
 /**
@@ -20,12 +27,12 @@ interface OverviewLayerProps {
  * subtask in its status colour and a line per edge, only what is on screen, redrawn at most once per
  * frame when the viewport moves, and when statuses or the selection change.
  */
-export function OverviewLayer({ layout, structure, subtasks, selectedId }: OverviewLayerProps) {
+export function OverviewLayer(props: OverviewLayerProps) {
+  const { layout, structure, subtasks, selectedId, edges, emphasis, groups } = props;
   const ref = useRef<HTMLCanvasElement>(null);
+  const scheme = useComputedColorScheme('light');
   const store = useStoreApi();
   const { t } = useTranslation('graph');
-  // A canvas cannot read CSS variables: it takes the theme's colours from the palette and redraws on a switch.
-  const scheme = useComputedColorScheme('light');
 
   useEffect(() => {
     let frame = 0;
@@ -38,7 +45,7 @@ export function OverviewLayer({ layout, structure, subtasks, selectedId }: Overv
       const dpr = window.devicePixelRatio || 1;
       if (canvas.width !== Math.round(width * dpr)) canvas.width = Math.round(width * dpr);
       if (canvas.height !== Math.round(height * dpr)) canvas.height = Math.round(height * dpr);
-      drawOverview(ctx, { layout, structure, subtasks, selectedId }, transform, { width, height }, dpr, scheme);
+      drawOverview(ctx, { layout, structure, subtasks, selectedId, edges, emphasis, groups }, transform, { width, height }, dpr, scheme);
     };
     draw();
     const unsubscribe = store.subscribe((s, prev) => {
@@ -50,14 +57,14 @@ export function OverviewLayer({ layout, structure, subtasks, selectedId }: Overv
       unsubscribe();
       cancelAnimationFrame(frame);
     };
-  }, [store, layout, structure, subtasks, selectedId, scheme]);
+  }, [store, layout, structure, subtasks, selectedId, edges, emphasis, groups, scheme]);
 
   return <canvas ref={ref} className={classes.overview} data-testid="graph-overview" role="img" aria-label={t('overview.label', { count: subtasks.length })} />;
 }
 
 function drawOverview(
   ctx: CanvasRenderingContext2D,
-  { layout, structure, subtasks, selectedId }: OverviewLayerProps,
+  { layout, subtasks, selectedId, edges, emphasis, groups }: OverviewLayerProps,
   [tx, ty, zoom]: readonly [number, number, number],
   size: { width: number; height: number },
   dpr: number,
@@ -76,7 +83,7 @@ function drawOverview(
   ctx.strokeStyle = SURFACES[scheme].edge;
   ctx.lineWidth = 1 / zoom;
   ctx.beginPath();
-  for (const e of structure.edges) {
+  for (const e of edges) {
     const s = layout.positions.get(e.source);
     const t = layout.positions.get(e.target);
     if (!s || !t) continue;
@@ -90,12 +97,23 @@ function drawOverview(
   }
   ctx.stroke();
 
-  for (const s of subtasks) {
-    const p = layout.positions.get(s.id);
-    if (!p || !visible(p.x, p.y, NODE_WIDTH, NODE_HEIGHT)) continue;
-    ctx.fillStyle = PALETTE[scheme][s.status].color;
-    ctx.fillRect(p.x, p.y, NODE_WIDTH, NODE_HEIGHT);
-  }
+  const hits: { x: number; y: number; h: number }[] = [];
+  const box = (id: string, colour: string, h: number) => {
+    const p = layout.positions.get(id);
+    if (!p || !visible(p.x, p.y, NODE_WIDTH, h)) return;
+    const mark = emphasis.get(id);
+    ctx.globalAlpha = mark === 'dim' ? 0.15 : 1;
+    ctx.fillStyle = colour;
+    ctx.fillRect(p.x, p.y, NODE_WIDTH, h);
+    if (mark === 'match' || mark === 'lineage') hits.push({ x: p.x, y: p.y, h });
+  };
+  for (const s of subtasks) box(s.id, PALETTE[scheme][s.status].color, NODE_HEIGHT);
+  for (const g of groups) box(g.id, PALETTE[scheme][g.summary.headline].color, COLLAPSED_GROUP_HEIGHT);
+  ctx.globalAlpha = 1;
+  // Hits ringed at a fixed screen width, so a single match stays findable far out.
+  ctx.strokeStyle = '#fab005';
+  ctx.lineWidth = 6 / zoom;
+  for (const h of hits) ctx.strokeRect(h.x - 4 / zoom, h.y - 4 / zoom, NODE_WIDTH + 8 / zoom, h.h + 8 / zoom);
 
   const selected = selectedId ? layout.positions.get(selectedId) : undefined;
   if (selected) {

@@ -76,14 +76,63 @@ describe('TaskGraph', () => {
 
   it('counts every status in the legend', async () => {
     renderGraph();
-    const legend = await screen.findByRole('list', { name: 'Status legend' });
-    const count = (label: string) => within(legend).getByRole('listitem', { name: new RegExp(`^${label}:`) }).getAttribute('aria-label');
+    const legend = await screen.findByRole('group', { name: 'Status legend' });
+    const count = (label: string) => within(legend).getByRole('button', { name: new RegExp(`^${label}:`) }).getAttribute('aria-label');
     expect(count('Pending')).toBe('Pending: 1');
     expect(count('Ready')).toBe('Ready: 0');
     expect(count('Running')).toBe('Running: 1');
     expect(count('Canceling')).toBe('Canceling: 0');
     expect(count('Failed')).toBe('Failed: 1');
     expect(count('Successful')).toBe('Successful: 1');
+  });
+
+  it('a legend click filters by status: the others are dimmed, nothing moves, nothing is laid out again', async () => {
+    const onStatusesChange = vi.fn();
+    const { rerender } = renderGraph({ onStatusesChange });
+    await screen.findByTestId('rf__node-1');
+    const before = nodeElement('1').style.transform;
+    const layouts = vi.mocked(layoutGraph).mock.calls.length;
+    const legend = screen.getByRole('group', { name: 'Status legend' });
+    fireEvent.click(within(legend).getByRole('button', { name: /^Failed:/ }));
+    expect(onStatusesChange).toHaveBeenCalledWith(['FAILED']);
+
+    rerender({ onStatusesChange, find: { matches: null, statuses: ['FAILED'], lineage: false } });
+    expect(nodeElement('2').className).not.toMatch(/dim/);
+    expect(nodeElement('1').className).toMatch(/dim/);
+    expect(nodeElement('3').className).toMatch(/dim/);
+    expect(within(legend).getByRole('button', { name: /^Failed:/ })).toHaveAttribute('aria-pressed', 'true');
+    expect(nodeElement('1').style.transform).toBe(before);
+    expect(vi.mocked(layoutGraph).mock.calls.length).toBe(layouts);
+  });
+
+  it('marks search hits and the lineage of the selection by class only', async () => {
+    const { rerender } = renderGraph();
+    await screen.findByTestId('rf__node-1');
+    rerender({ find: { matches: new Set(['2', '3']), statuses: [], lineage: false } });
+    expect(nodeElement('2').className).toMatch(/match/);
+    expect(nodeElement('3').className).toMatch(/match/);
+    expect(nodeElement('4').className).toMatch(/dim/);
+    rerender({ selectedId: '2', find: { matches: null, statuses: [], lineage: true } });
+    expect(nodeElement('1').className).toMatch(/lineage/);
+    expect(nodeElement('4').className).toMatch(/lineage/);
+    expect(nodeElement('3').className).toMatch(/dim/);
+  });
+
+  it('draws a large fan-out as one group node that expands in place and collapses again', async () => {
+    const hosts = Array.from({ length: 10 }, (_, i) => ({ id: 100 + i, parallelIdx: i, upstreams: [1], downstreams: [2], status: i === 3 ? ('FAILED' as const) : ('SUCCESSFUL' as const) }));
+    const subtasks = parse({ id: 1, status: 'SUCCESSFUL', downstreams: hosts.map((h) => h.id) }, ...hosts, { id: 2, upstreams: hosts.map((h) => h.id) });
+    const onGroupsChange = vi.fn();
+    const { rerender } = renderGraph({ subtasks, groups: '100', onGroupsChange });
+    const group = await screen.findByTestId('collapsed-group');
+    expect(group).toHaveAttribute('data-headline', 'FAILED');
+    expect(within(group).getByText('1 failed inside')).toBeInTheDocument();
+    expect(screen.queryByTestId('rf__node-103')).toBeNull();
+    fireEvent.click(within(group).getByRole('button', { name: 'Expand' }));
+    expect(onGroupsChange).toHaveBeenCalledWith(null);
+    rerender({ subtasks, groups: null, onGroupsChange });
+    expect(await screen.findByTestId('rf__node-103')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Collapse' }));
+    expect(onGroupsChange).toHaveBeenLastCalledWith('100');
   });
 
   it('keeps every node in place when statuses change, without laying out again', async () => {

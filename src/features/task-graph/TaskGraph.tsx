@@ -2,16 +2,20 @@ import '@xyflow/react/dist/style.css';
 import { Alert, Loader, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useLayoutEffect, useRef, useState, type JSX, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type JSX, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import type { SubtaskInstance } from '../../api/schemas';
+import { collapsedGroups, collapsible, hiddenMembers, layoutKey, readToggles, togglesFor, writeToggles } from './collapse';
+import type { StatusFilter } from './find';
 import { GraphCanvas } from './GraphCanvas';
 import classes from './TaskGraph.module.css';
 import { prewarmLayout } from './layoutRunner';
+import { NO_FIND, type GraphFindInput } from './useGraphFind';
 import { useGraphLayout } from './useGraphLayout';
 import { useGraphStructure } from './useGraphStructure';
-import type { Size } from './viewport';
+import type { ViewCommands } from './viewCommands';
+import type { Size, Viewport } from './viewport';
 
 export interface TaskGraphProps {
   /** From src/api/schemas.ts, already sorted. */
@@ -20,6 +24,16 @@ export interface TaskGraphProps {
   selectedId: string | null;
   /** A node click selects; a pane click clears. */
   onSelect: (id: string | null) => void;
+  /** Search hits, picked statuses and lineage: what stands out and what is dimmed. */
+  find?: GraphFindInput;
+  onStatusesChange?: (statuses: StatusFilter[]) => void;
+  /** Parallel groups toggled from their default (URL form, see collapse.ts); uncontrolled when no handler. */
+  groups?: string | null;
+  onGroupsChange?: (groups: string | null) => void;
+  /** The viewport to open at (a link's); reported back after every move. */
+  viewport?: Viewport | null;
+  onViewportChange?: (viewport: Viewport) => void;
+  commands?: ViewCommands;
   /** The task is RUNNING: offer Follow mode, on by default. */
   live?: boolean;
 }
@@ -59,9 +73,34 @@ function useFirstSize() {
 prewarmLayout();
 void i18next.loadNamespaces('graph');
 
-function TaskGraphBody({ subtasks, selectedId, onSelect, size, live = false }: TaskGraphProps & { size: Size }) {
+const ignore = () => {};
+
+function TaskGraphBody(props: TaskGraphProps & { size: Size }) {
+  const { subtasks, selectedId, onSelect, size } = props;
   const structure = useGraphStructure(subtasks);
-  const { status, layout, error } = useGraphLayout(structure);
+  const [ownGroups, setOwnGroups] = useState<string | null>(null);
+  const groupsRaw = props.onGroupsChange ? (props.groups ?? null) : ownGroups;
+  const setGroups = props.onGroupsChange ?? setOwnGroups;
+  const collapsed = useMemo(() => collapsedGroups(structure, readToggles(groupsRaw)), [structure, groupsRaw]);
+  const collapsibleIds = useMemo(() => new Set(collapsible(structure).map((g) => g.id)), [structure]);
+  const toggleGroup = (groupId: string) => {
+    const next = new Set(collapsed);
+    if (!next.delete(groupId)) next.add(groupId);
+    setGroups(writeToggles(togglesFor(structure, next)));
+  };
+  // A subtask selected from outside the graph (timeline, panel, link) inside a collapsed group: open it.
+  const hiddenGroup = selectedId ? hiddenMembers(structure, collapsed).get(selectedId) : undefined;
+  useEffect(() => {
+    if (hiddenGroup === undefined) return;
+    const next = new Set(collapsed);
+    next.delete(hiddenGroup);
+    setGroups(writeToggles(togglesFor(structure, next)));
+  }, [hiddenGroup, collapsed, structure, setGroups]);
+  const { status, layout, error } = useGraphLayout(structure, collapsed);
+  // The viewport at the last move, so a relayout (a group expanded) reopens where the operator was.
+  const [ownViewport, setOwnViewport] = useState<Viewport | null>(null);
+  const lastViewport = props.onViewportChange ? (props.viewport ?? null) : ownViewport;
+  const onViewportChange = props.onViewportChange ?? setOwnViewport;
   const { t } = useTranslation('graph');
 
   if (subtasks.length === 0) {
@@ -92,14 +131,22 @@ function TaskGraphBody({ subtasks, selectedId, onSelect, size, live = false }: T
   }
   return (
     <GraphCanvas
-      key={structure.hash}
+      key={layoutKey(structure, collapsed)}
       structure={structure}
       layout={layout}
       subtasks={subtasks}
       selectedId={selectedId}
       onSelect={onSelect}
       size={size}
-      live={live}
+      find={props.find ?? NO_FIND}
+      onStatusesChange={props.onStatusesChange ?? ignore}
+      collapsed={collapsed}
+      collapsibleIds={collapsibleIds}
+      onToggleGroup={toggleGroup}
+      initialViewport={lastViewport}
+      onViewportChange={onViewportChange}
+      commands={props.commands}
+      live={props.live ?? false}
     />
   );
 }

@@ -11,20 +11,44 @@ import i18next from 'i18next';
 import type { SubtaskInstance, SubtaskStatus } from '../../api/schemas';
 import { SUBTASK_STATUS_META } from '../../components/status';
 import { subtaskDisplayMeta, subtaskDisplayStatus } from '../../components/subtaskStatus';
-import { NODE_HEIGHT, NODE_WIDTH, type GraphLayout } from './geometry';
-import type { GraphStructure } from './model';
+import type { GroupSummary } from './collapse';
+import type { Emphasis } from './find';
+import { COLLAPSED_GROUP_HEIGHT, NODE_HEIGHT, NODE_WIDTH, type GraphLayout } from './geometry';
+import type { GraphEdge, GraphStructure } from './model';
+import classes from './TaskGraph.module.css';
 
 export interface SubtaskNodeData extends Record<string, unknown> {
   subtask: SubtaskInstance;
 }
 export interface ParallelGroupData extends Record<string, unknown> {
   count: number;
+  /** Whether the group may collapse (big enough); its backdrop then offers "Collapse". */
+  collapsible: boolean;
+}
+export interface CollapsedGroupData extends Record<string, unknown> {
+  summary: GroupSummary;
 }
 export type SubtaskFlowNode = Node<SubtaskNodeData, 'subtask'>;
 export type ParallelGroupFlowNode = Node<ParallelGroupData, 'parallelGroup'>;
-export type FlowNode = SubtaskFlowNode | ParallelGroupFlowNode;
+export type CollapsedGroupFlowNode = Node<CollapsedGroupData, 'collapsedGroup'>;
+export type FlowNode = SubtaskFlowNode | ParallelGroupFlowNode | CollapsedGroupFlowNode;
 export type SubtaskNodeProps = NodeProps<SubtaskFlowNode>;
 export type ParallelGroupNodeProps = NodeProps<ParallelGroupFlowNode>;
+export type CollapsedGroupNodeProps = NodeProps<CollapsedGroupFlowNode>;
+
+/** A collapsed parallel group to draw in place of its members. */
+export interface CollapsedGroupInput {
+  id: string;
+  summary: GroupSummary;
+  emphasis: Emphasis;
+}
+
+const EMPHASIS_CLASS: Record<NonNullable<Emphasis>, string> = {
+  match: classes.match ?? 'match',
+  lineage: classes.lineage ?? 'lineage',
+  dim: classes.dim ?? 'dim',
+};
+const classNameOf = (e: Emphasis) => (e ? EMPHASIS_CLASS[e] : undefined);
 
 /** Declared up front so edges can be drawn for nodes that were never rendered (onlyRenderVisibleElements). */
 const HANDLES = [
@@ -59,11 +83,18 @@ export function createFlowElementsMemo(): FlowElementsMemo {
   return { layout: null, nodes: new Map(), structure: null, edges: new Map() };
 }
 
+/**
+ * `emphasisOf` marks search hits, lineage and dimmed subtasks by a class on the node: a search or a
+ * filter replaces only the nodes whose mark changed and moves none of them.
+ */
 export function buildFlowNodes(
   memo: FlowElementsMemo,
   layout: GraphLayout,
   subtasks: readonly SubtaskInstance[],
   selectedId: string | null,
+  emphasisOf: (s: SubtaskInstance) => Emphasis = () => null,
+  collapsed: readonly CollapsedGroupInput[] = [],
+  collapsibleIds: ReadonlySet<string> = new Set(),
 ): FlowNode[] {
   // Nodes are reused only within one layout: a new layout means new positions.
   const previous = memo.layout === layout ? memo.nodes : new Map<string, FlowNode>();
@@ -74,9 +105,10 @@ export function buildFlowNodes(
     const position = layout.positions.get(subtask.id);
     if (!position) continue;
     const selected = subtask.id === selectedId;
+    const className = classNameOf(emphasisOf(subtask));
     const old = previous.get(subtask.id) as SubtaskFlowNode | undefined;
     const node: SubtaskFlowNode =
-      old && old.selected === selected && sameView(old.data.subtask, subtask)
+      old && old.selected === selected && old.className === className && sameView(old.data.subtask, subtask)
         ? old
         : {
             id: subtask.id,
@@ -87,11 +119,36 @@ export function buildFlowNodes(
             handles: HANDLES,
             data: { subtask },
             selected,
+            className,
             draggable: false,
             connectable: false,
             ariaLabel: subtaskAriaLabel(subtask),
           };
     next.set(subtask.id, node);
+    nodes.push(node);
+  }
+  for (const group of collapsed) {
+    const position = layout.positions.get(group.id);
+    if (!position) continue;
+    const className = classNameOf(group.emphasis);
+    const old = previous.get(group.id) as CollapsedGroupFlowNode | undefined;
+    const node: CollapsedGroupFlowNode =
+      old && old.className === className && sameSummary(old.data.summary, group.summary)
+        ? old
+        : {
+            id: group.id,
+            type: 'collapsedGroup',
+            position,
+            width: NODE_WIDTH,
+            height: COLLAPSED_GROUP_HEIGHT,
+            handles: GROUP_HANDLES,
+            data: { summary: group.summary },
+            className,
+            draggable: false,
+            connectable: false,
+            selectable: false,
+          };
+    next.set(group.id, node);
     nodes.push(node);
   }
   // Backdrops last in the list (a zIndex of -1 still paints them behind): `.react-flow__node` first is a subtask.
@@ -102,9 +159,10 @@ export function buildFlowNodes(
       position: { x: box.x, y: box.y },
       width: box.width,
       height: box.height,
-      data: { count: box.count },
+      data: { count: box.count, collapsible: collapsibleIds.has(id) },
       zIndex: -1,
-      // Clicks between members reach the pane (clearing the selection), as outside the group.
+      // Clicks between members reach the pane (clearing the selection), as outside the group; only
+      // its Collapse button takes the pointer.
       style: { pointerEvents: 'none' },
       selectable: false,
       focusable: false,
@@ -121,6 +179,14 @@ export function buildFlowNodes(
   return nodes;
 }
 
+const GROUP_HANDLES = [
+  { type: 'target' as const, position: Position.Left, x: 0, y: COLLAPSED_GROUP_HEIGHT / 2 - 0.5, width: 1, height: 1 },
+  { type: 'source' as const, position: Position.Right, x: NODE_WIDTH - 1, y: COLLAPSED_GROUP_HEIGHT / 2 - 0.5, width: 1, height: 1 },
+];
+
+const sameSummary = (a: GroupSummary, b: GroupSummary) =>
+  a.count === b.count && a.headline === b.headline && (Object.keys(a.counts) as (keyof GroupSummary['counts'])[]).every((k) => a.counts[k] === b.counts[k]);
+
 /** Edges into a FAILED or RUNNING subtask are coloured like it: the path to the problem stands out. */
 const EDGE_STYLES: Partial<Record<SubtaskStatus, Edge['style']>> = {
   FAILED: { stroke: SUBTASK_STATUS_META.FAILED.color, strokeWidth: 2 },
@@ -128,17 +194,40 @@ const EDGE_STYLES: Partial<Record<SubtaskStatus, Edge['style']>> = {
   CANCELING: { stroke: SUBTASK_STATUS_META.CANCELING.color, strokeWidth: 2 },
 };
 
+/** Style objects by (status, emphasis), made once: an edge keeps its object while its look is unchanged. */
+const emphasisStyles = new Map<string, Edge['style']>();
+function edgeStyle(status: SubtaskStatus, emphasis: 'lineage' | 'dim' | null): Edge['style'] {
+  const base = EDGE_STYLES[status];
+  if (emphasis === null) return base;
+  const key = `${status}:${emphasis}`;
+  let style = emphasisStyles.get(key);
+  if (!style) {
+    style = emphasis === 'dim' ? { ...base, opacity: 0.15 } : { ...base, stroke: base?.stroke ?? '#1c7ed6', strokeWidth: 3 };
+    emphasisStyles.set(key, style);
+  }
+  return style;
+}
+
+export interface EdgeOptions {
+  /** The edges as drawn (collapsed groups in place of their members); the structure's own by default. */
+  edges?: readonly GraphEdge[];
+  /** How an edge looks while finding: on the lineage, dimmed, or plain. */
+  emphasisOf?: (edge: GraphEdge) => 'lineage' | 'dim' | null;
+}
+
 export function buildFlowEdges(
   memo: FlowElementsMemo,
   structure: GraphStructure,
   statusById: ReadonlyMap<string, SubtaskStatus>,
+  options: EdgeOptions = {},
 ): Edge[] {
   const previous = memo.structure === structure ? memo.edges : new Map<string, Edge>();
   const next = new Map<string, Edge>();
   const edges: Edge[] = [];
-  for (const { id, source, target } of structure.edges) {
+  for (const drawn of options.edges ?? structure.edges) {
+    const { id, source, target } = drawn;
     // Coloured by where it leads, so the way into a failed or running subtask stands out.
-    const style = EDGE_STYLES[statusById.get(target) ?? 'PENDING'];
+    const style = edgeStyle(statusById.get(target) ?? 'PENDING', options.emphasisOf?.(drawn) ?? null);
     const old = previous.get(id);
     const edge: Edge = old && old.style === style ? old : { id, source, target, style, selectable: false, focusable: false };
     next.set(id, edge);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GraphLayout } from './geometry';
 import { cachedLayout, requestLayout } from './layoutRunner';
+import { layoutKey } from './collapse';
 import { toLayoutInput, type GraphStructure } from './model';
 
 export type GraphLayoutState =
@@ -15,12 +16,16 @@ interface Settled {
   error?: string;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /**
- * The layout of a structure: once per structure hash, from the cache when it has one (revisits and
+ * The layout of a structure with some parallel groups collapsed: once per layout key (structure hash
+ * and collapsed groups), from the cache when it has one (revisits and
  * polls never lay out again); results for a structure no longer shown are cached but not applied.
  */
-export function useGraphLayout(structure: GraphStructure): GraphLayoutState {
-  const { hash, cycle } = structure;
+export function useGraphLayout(structure: GraphStructure, collapsed: ReadonlySet<string> = NONE): GraphLayoutState {
+  const { cycle } = structure;
+  const hash = layoutKey(structure, collapsed);
   const [settled, setSettled] = useState<Settled | null>(null);
   const { t } = useTranslation('graph');
 
@@ -28,14 +33,14 @@ export function useGraphLayout(structure: GraphStructure): GraphLayoutState {
     // Also on a cache hit: the settled copy keeps the layout on screen even if the cache evicts it.
     if (cycle) return;
     let current = true;
-    requestLayout(hash, toLayoutInput(structure)).then(
+    requestLayout(hash, toLayoutInput(structure, collapsed)).then(
       (layout) => current && setSettled({ hash, layout }),
       (error: unknown) => current && setSettled({ hash, error: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       current = false;
     };
-  }, [hash, cycle, structure]);
+  }, [hash, cycle, structure, collapsed]);
 
   if (cycle) return { status: 'error', layout: null, error: t('cycle', { path: `${cycle.join(' → ')} → ${cycle[0] ?? ''}` }) };
   const hit = cachedLayout(hash) ?? (settled?.hash === hash ? settled.layout : undefined);

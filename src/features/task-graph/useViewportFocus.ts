@@ -1,5 +1,5 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { SubtaskInstance } from '../../api/schemas';
 import type { GraphLayout } from './geometry';
 import { findFocusSubtask } from './model';
@@ -9,6 +9,8 @@ interface Options {
   layout: GraphLayout;
   subtasks: readonly SubtaskInstance[];
   selectedId: string | null;
+  /** Members of collapsed groups → the group drawn in their place. */
+  hidden?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -16,11 +18,11 @@ interface Options {
  * made outside the graph (the side panel's links) into view. The opening viewport is set at mount
  * (see GraphCanvas); nothing here reacts to a poll.
  */
-export function useViewportFocus({ layout, subtasks, selectedId }: Options) {
+export function useViewportFocus({ layout, subtasks, selectedId, hidden }: Options) {
   const { setViewport, viewportInitialized } = useReactFlow();
   const store = useStoreApi();
 
-  const positionOf = useCallback((id: string) => layout.positions.get(id) ?? null, [layout]);
+  const positionOf = useCallback((id: string) => layout.positions.get(hidden?.get(id) ?? id) ?? null, [layout, hidden]);
 
   /** Our own fit: with windowing React Flow holds only some nodes, so its fitView would fit those. */
   const fit = useCallback(() => {
@@ -43,8 +45,13 @@ export function useViewportFocus({ layout, subtasks, selectedId }: Options) {
     else fit();
   }, [subtasks, positionOf, focusOn, fit]);
 
+  // The selection the canvas opened with is already placed (or a link's viewport says where to look).
+  const openedWith = useRef(selectedId);
   useEffect(() => {
-    if (!viewportInitialized || selectedId === null) return;
+    if (!viewportInitialized) return;
+    const opened = selectedId !== null && selectedId === openedWith.current;
+    openedWith.current = null;
+    if (opened || selectedId === null) return;
     const position = positionOf(selectedId);
     if (!position) return;
     const { transform, width, height } = store.getState();

@@ -38,7 +38,7 @@ const node = (id: string, x: number, y: number): FlowNode => ({
   position: { x, y },
   width: 100,
   height: 50,
-  data: { count: 0 },
+  data: { count: 0, collapsible: false },
 });
 const edge = (source: string, target: string): Edge => ({ id: `${source}->${target}`, source, target });
 

@@ -1,0 +1,131 @@
+import { expect, graphNode, openTask, snap, subtaskNodes, TASK, test } from './support/fixtures';
+
+test('search highlights hits, dims the rest, counts them, and Enter moves the view without moving nodes', async ({ page }) => {
+  await openTask(page, TASK.failedFanout);
+  await expect(subtaskNodes(page).first()).toBeVisible();
+  const positions = () =>
+    page.locator('.react-flow__node').evaluateAll((els): Record<string, string> => Object.fromEntries(els.map((e) => [e.getAttribute('data-id') ?? '', (e as HTMLElement).style.transform])) as Record<string, string>);
+  const before = await positions();
+  const search = page.getByRole('textbox', { name: 'Search subtasks' });
+  await search.fill('install');
+  await expect(page.getByTestId('match-count')).toHaveText(/\d+ match/);
+  await expect(page).toHaveURL(/q=install/);
+  const hits = await page.locator('.react-flow__node[class*="match"]').count();
+  expect(hits).toBeGreaterThan(0);
+  expect(await page.locator('.react-flow__node[class*="dim"]').count()).toBeGreaterThan(0);
+  const viewport = page.locator('.react-flow__viewport');
+  const vBefore = await viewport.getAttribute('style');
+  await search.press('Enter');
+  await expect.poll(() => viewport.getAttribute('style')).not.toBe(vBefore);
+  expect(await positions()).toEqual(before);
+  await snap(page, 'find-search');
+});
+
+test('legend filters, Failed only, and lineage of the selection', async ({ page }) => {
+  await openTask(page, TASK.failedFanout);
+  const legend = page.getByRole('group', { name: 'Status legend' });
+  await legend.getByRole('button', { name: 'Failed only' }).click();
+  await expect(page).toHaveURL(/status=FAILED/);
+  await expect(legend.getByRole('button', { name: /^Failed:/ })).toHaveAttribute('aria-pressed', 'true');
+  const failed = page.locator('.react-flow__node:has([data-status="FAILED"])').first();
+  await expect(failed).not.toHaveClass(/dim/);
+  await expect(page.locator('.react-flow__node:has([data-status="SUCCESSFUL"])').first()).toHaveClass(/dim/);
+  await snap(page, 'find-failed-only');
+  await legend.getByRole('button', { name: 'Show all' }).click();
+  await failed.click();
+  await page.getByRole('switch', { name: 'Lineage' }).check();
+  await expect(page).toHaveURL(/lineage=1/);
+  await expect(page.locator('.react-flow__node[class*="lineage"]').first()).toBeVisible();
+  await snap(page, 'find-lineage');
+});
+
+test('a shared link restores the view: selection, viewport, search, filter and mode', async ({ page }) => {
+  await openTask(page, TASK.failedFanout);
+  await expect(subtaskNodes(page).first()).toBeVisible();
+  const id = await subtaskNodes(page).nth(1).evaluate((e) => e.closest('.react-flow__node')?.getAttribute('data-id'));
+  await page.goto(`/tasks/${TASK.failedFanout}?subtask=${id}&vp=40,60,0.7&q=zone&status=FAILED,SUCCESSFUL&lineage=1`);
+  await expect(page.getByRole('complementary', { name: /subtask details/i })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Search subtasks' })).toHaveValue('zone');
+  await expect(page.locator('.react-flow__viewport')).toHaveAttribute('style', /translate\(40px, 60px\) scale\(0\.7\)/);
+  await page.reload();
+  await expect(page.locator('.react-flow__viewport')).toHaveAttribute('style', /translate\(40px, 60px\) scale\(0\.7\)/);
+  await expect(graphNode(page, id!)).toHaveClass(/selected/);
+  await page.goto(`/tasks/${TASK.failedFanout}?view=timeline&subtask=${id}`);
+  await expect(page.getByTestId('timeline')).toBeVisible();
+  await expect(page.locator(`[data-testid="timeline"] [data-id="${id}"]`)).toHaveAttribute('aria-current', 'true');
+});
+
+test('the timeline draws bars, marks the critical path, and a click selects the subtask', async ({ page }) => {
+  await openTask(page, TASK.rollbackFails);
+  await page.locator('label', { hasText: 'Timeline' }).click();
+  await expect(page).toHaveURL(/view=timeline/);
+  const timeline = page.getByTestId('timeline');
+  await expect(timeline.getByRole('listitem').first()).toBeVisible();
+  expect(await timeline.locator('[data-critical="true"]').count()).toBeGreaterThan(0);
+  await timeline.getByRole('listitem').nth(1).click();
+  await expect(page).toHaveURL(/subtask=/);
+  await expect(page.getByRole('complementary', { name: /subtask details/i })).toBeVisible();
+  await snap(page, 'timeline');
+});
+
+test('a 5,000-subtask task: groups start collapsed, expand in place; the timeline scrolls', async ({ page }) => {
+  // A member of a big fan-out, read from the API as any client would.
+  const reply = (await (await page.request.get(`/api/v2/tasks/instances/${TASK.scale5000Failed}`)).json()) as {
+    data: { subtasks: { id: number | string; name: string; parallelIdx?: number; upstreams?: unknown[]; downstreams?: unknown[] }[] };
+  };
+  const byKey = new Map<string, string[]>();
+  for (const s of reply.data.subtasks) {
+    if ((s.parallelIdx ?? -1) < 0) continue;
+    const key = `${JSON.stringify(s.upstreams)}|${JSON.stringify(s.downstreams)}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), s.name]);
+  }
+  const member = [...byKey.values()].find((names) => names.length >= 8)![0]!;
+  await openTask(page, TASK.scale5000Failed);
+  await expect(subtaskNodes(page).first()).toBeVisible({ timeout: 20_000 });
+  const search = page.getByRole('textbox', { name: 'Search subtasks' });
+  await search.fill(member);
+  await expect(page.getByTestId('match-count')).toHaveText('1 match');
+  await search.press('Enter');
+  // The hit sits inside a collapsed group: the view moves to the group, which is marked.
+  const hit = page.locator('.react-flow__node[class*="match"]:has([data-testid="collapsed-group"])');
+  await expect(hit).toBeVisible({ timeout: 20_000 });
+  const group = page.getByTestId(`rf__node-${await hit.getAttribute('data-id')}`);
+  await search.fill('');
+  await snap(page, 'collapsed-groups');
+  await group.getByRole('button', { name: 'Expand' }).click();
+  await expect(page).toHaveURL(/groups=/);
+  await expect(page.getByTestId('parallel-group').first()).toBeVisible({ timeout: 20_000 });
+  await snap(page, 'expanded-group');
+  await page.keyboard.press('t');
+  const timeline = page.getByTestId('timeline');
+  await expect(timeline.getByRole('listitem').first()).toBeVisible();
+  expect(await timeline.getByRole('listitem').count()).toBeLessThan(120);
+  await timeline.locator('[role="list"]').evaluate((el) => (el.scrollTop = 26 * 3000));
+  await expect(timeline.getByRole('listitem').first()).toHaveAttribute('style', /top: 7\d{4}px/);
+  await snap(page, 'timeline-5000');
+});
+
+test('keyboard shortcuts: help on ?, none while typing', async ({ page }) => {
+  await openTask(page, TASK.failedFanout);
+  await expect(subtaskNodes(page).first()).toBeVisible();
+  await page.keyboard.press('/');
+  const search = page.getByRole('textbox', { name: 'Search subtasks' });
+  await expect(search).toBeFocused();
+  await page.keyboard.type('t?');
+  await expect(search).toHaveValue('t?');
+  await expect(page).not.toHaveURL(/view=timeline/);
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await search.press('Escape');
+  await search.press('Escape');
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await snap(page, 'shortcuts');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('n');
+  await page.keyboard.press('t');
+  await expect(page).toHaveURL(/view=timeline/);
+  await page.keyboard.press('g');
+  await expect(page).not.toHaveURL(/view=timeline/);
+});

@@ -1,0 +1,190 @@
+import { Text } from '@mantine/core';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SubtaskInstance, TaskInstance } from '../../../api/schemas';
+import { formatDuration } from '../../../components/formatting';
+import { SUBTASK_STATUS_META } from '../../../components/status';
+import { useNow } from '../../../components/useNow';
+import { criticalPath } from '../criticalPath';
+import { countDerived, emphasisOf, isFinding, lineageOf, type FindState, type StatusFilter } from '../find';
+import { Legend } from '../Legend';
+import { buildGraphStructure, countStatuses, findFocusSubtask } from '../model';
+import type { GraphFindInput } from '../useGraphFind';
+import type { ViewCommands } from '../viewCommands';
+import classes from './Timeline.module.css';
+import { barOf, buildRows, ROW_HEIGHT, ticks, timeScale, visibleRange, type TimelineRow } from './timelineModel';
+import { useTimelineSteps } from './useTimelineSteps';
+
+export interface TimelineProps {
+  task: TaskInstance;
+  subtasks: readonly SubtaskInstance[];
+  selectedId: string | null;
+  onSelect: (id: string | null) => void;
+  find: GraphFindInput;
+  onStatusesChange: (statuses: StatusFilter[]) => void;
+  commands: ViewCommands;
+}
+
+const LABEL_WIDTH = 340;
+const NOTE_ROOM = 120;
+
+/**
+ * The task as a Gantt chart: a bar per subtask from start to finish in its status colour, rollback
+ * runs hatched, retried ones notched with their run count, the critical path outlined; live while the
+ * task runs. Only the rows on screen are rendered. A click selects the subtask, as in the graph.
+ */
+export function Timeline({ task, subtasks, selectedId, onSelect, find: findInput, onStatusesChange, commands }: TimelineProps) {
+  const { t } = useTranslation('timeline');
+  const now = useNow(task.status === 'RUNNING');
+  const structure = useMemo(() => buildGraphStructure(subtasks), [subtasks]);
+  const rows = useMemo(() => buildRows(subtasks, now), [subtasks, now]);
+  const critical = useMemo(() => new Set(criticalPath(subtasks, structure.edges, now)), [subtasks, structure, now]);
+  const find = useMemo<FindState>(
+    () => ({
+      matches: findInput.matches,
+      statusFilter: new Set(findInput.statuses),
+      lineage: findInput.lineage && selectedId ? lineageOf(selectedId, structure.edges) : null,
+    }),
+    [findInput, selectedId, structure],
+  );
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ top: 0, height: 600, width: 800 });
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const measure = () => setView((v) => ({ ...v, height: el.clientHeight, width: el.clientWidth }));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const onScroll = () => setView((v) => ({ ...v, top: scroller.current?.scrollTop ?? 0 }));
+
+  const scale = useMemo(() => timeScale(rows, Math.max(50, view.width - LABEL_WIDTH - NOTE_ROOM)), [rows, view.width]);
+  const { first, last } = visibleRange(view.top, view.height, rows.length);
+  const scrollToRow = useCallback((index: number) => {
+    const el = scroller.current;
+    if (!el || index < 0) return;
+    const top = index * ROW_HEIGHT;
+    if (top < el.scrollTop || top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = Math.max(0, top - el.clientHeight / 2);
+  }, []);
+  const rowIndex = useMemo(() => new Map(rows.map((r, i) => [r.subtask.id, i])), [rows]);
+  const cursor = useTimelineSteps({ commands, rows, find, selectedId, scrollToRow, focusId: () => findFocusSubtask(subtasks) });
+
+  // A selection made elsewhere (graph, panel, link) scrolls into view.
+  useEffect(() => {
+    if (selectedId) scrollToRow(rowIndex.get(selectedId) ?? -1);
+  }, [selectedId, rowIndex, scrollToRow]);
+
+  const finding = isFinding(find);
+  const counts = useMemo(() => countStatuses(subtasks), [subtasks]);
+  const derived = useMemo(() => countDerived(subtasks), [subtasks]);
+  return (
+    <div className={classes.root} data-testid="timeline">
+      <div className={classes.axis} style={{ marginLeft: LABEL_WIDTH }} aria-hidden>
+        {ticks(scale).map((offset) => (
+          <span key={offset} className={classes.tick} style={{ left: offset * scale.scale }}>
+            +{formatDuration(offset)}
+          </span>
+        ))}
+      </div>
+      <div className={classes.legendBox}>
+        <Legend counts={counts} derived={derived} selected={findInput.statuses} onChange={onStatusesChange} />
+      </div>
+      <div ref={scroller} className={classes.scroller} onScroll={onScroll} role="list" aria-label={t('label', { count: rows.length })}>
+        <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
+          {rows.slice(first, last + 1).map((row, i) => (
+            <TimelineRowView
+              key={row.subtask.id}
+              row={row}
+              top={(first + i) * ROW_HEIGHT}
+              scale={scale}
+              critical={critical.has(row.subtask.id)}
+              selected={row.subtask.id === selectedId}
+              cursor={row.subtask.id === cursor}
+              emphasis={finding ? emphasisOf(row.subtask, find, selectedId) : null}
+              onSelect={onSelect}
+            />
+          ))}
+        </div>
+      </div>
+      {rows.length === 0 && (
+        <Text c="dimmed" p="md">
+          {t('empty')}
+        </Text>
+      )}
+    </div>
+  );
+}
+
+interface RowProps {
+  row: TimelineRow;
+  top: number;
+  scale: ReturnType<typeof timeScale>;
+  critical: boolean;
+  selected: boolean;
+  cursor: boolean;
+  emphasis: ReturnType<typeof emphasisOf>;
+  onSelect: (id: string) => void;
+}
+
+function TimelineRowView({ row, top, scale, critical, selected, cursor, emphasis, onSelect }: RowProps) {
+  const { t } = useTranslation('timeline');
+  const s = row.subtask;
+  const meta = SUBTASK_STATUS_META[s.status];
+  const bar = barOf(row, scale);
+  const duration = row.start !== undefined && row.end !== undefined ? formatDuration(row.end - row.start) : null;
+  const rollback = s.operation === 'ROLLBACK' || s.operation === 'ROLLBACK_SKIP';
+  const className = [classes.row, emphasis ? classes[emphasis] : '', cursor ? classes.cursor : ''].join(' ');
+  const label = [
+    s.name,
+    meta.label,
+    rollback ? t('rollback') : null,
+    s.runTime > 1 ? t('runs', { count: s.runTime }) : null,
+    duration,
+    critical ? t('critical') : null,
+  ]
+    .filter(Boolean)
+    .join(' — ');
+  return (
+    <div role="listitem" className={classes.rowSlot} style={{ top, height: ROW_HEIGHT }}>
+      <button
+        type="button"
+        className={className}
+        aria-current={selected}
+        aria-label={label}
+        data-id={s.id}
+        data-critical={critical}
+        onClick={() => onSelect(s.id)}
+      >
+        <span className={classes.label} style={{ width: LABEL_WIDTH }} title={s.name}>
+          {critical && (
+            <span className={classes.criticalMark} aria-hidden>
+              ◆
+            </span>
+          )}
+          {s.name}
+        </span>
+        <span className={classes.track}>
+          {bar && (
+            <>
+              <span
+                className={`${classes.bar} ${critical ? classes.critical : ''}`}
+                data-operation={s.operation}
+                data-retried={s.runTime > 1}
+                data-status={s.status}
+                style={{ left: bar.left, width: bar.width, '--status-color': meta.color } as CSSProperties}
+              />
+              <span className={classes.barNote} style={{ left: bar.left + bar.width }}>
+                {duration}
+                {rollback ? ` ↺ ${t('rollback')}` : ''}
+                {s.runTime > 1 ? ` · ${t('runs', { count: s.runTime })}` : ''}
+              </span>
+            </>
+          )}
+        </span>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { Box, Skeleton } from '@mantine/core';
+import { lazy, Suspense, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TaskInstance } from '../../../api/schemas';
+import { ErrorBoundary } from '../../../components/ErrorBoundary';
+import { ShortcutSheet } from '../shortcuts/ShortcutSheet';
+import { useShortcuts } from '../shortcuts/useShortcuts';
+import { buildSearchIndex, searchSubtasks } from '../find';
+import type { TaskGraphProps } from '../TaskGraph';
+import { FindBar } from './FindBar';
+import { useTaskView } from './useTaskView';
+
+const Timeline = lazy(() => import('../timeline/Timeline').then((m) => ({ default: m.Timeline })));
+
+interface TaskWorkspaceProps {
+  task: TaskInstance;
+  selectedId: string | null;
+  onSelect: (id: string | null) => void;
+  /** The graph, from the page's preloaded module (React Flow stays out of this chunk). */
+  renderGraph: (props: TaskGraphProps) => ReactNode;
+  /** Export controls for the bar. */
+  tools?: ReactNode;
+}
+
+/**
+ * The task's graph or timeline with the find bar above it: search, status filters, lineage, the
+ * view switch and keyboard shortcuts, all kept in the URL so a link reopens exactly this view.
+ */
+export function TaskWorkspace({ task, selectedId, onSelect, renderGraph, tools }: TaskWorkspaceProps) {
+  const { t } = useTranslation('graph');
+  const { state, update, commands } = useTaskView();
+  const [help, setHelp] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const index = useMemo(() => buildSearchIndex(task.subtasks), [task.subtasks]);
+  const matches = useMemo(() => searchSubtasks(index, state.query), [index, state.query]);
+  const find = useMemo(() => ({ matches, statuses: state.statuses, lineage: state.lineage }), [matches, state.statuses, state.lineage]);
+
+  const step = (among: 'matches' | 'failures', direction: 1 | -1) => commands.send({ type: 'step', among, direction });
+  useShortcuts({
+    search: () => searchRef.current?.focus(),
+    fit: () => commands.send({ type: 'fit' }),
+    locate: () => commands.send({ type: 'locate' }),
+    nextFailure: () => step('failures', 1),
+    previousFailure: () => step('failures', -1),
+    nextMatch: () => step('matches', 1),
+    previousMatch: () => step('matches', -1),
+    graph: () => update({ mode: 'graph' }),
+    timeline: () => update({ mode: 'timeline' }),
+    toggleView: () => update({ mode: state.mode === 'graph' ? 'timeline' : 'graph' }),
+    lineage: () => update({ lineage: !state.lineage }),
+    failedOnly: () => update({ statuses: ['FAILED'] }),
+    clearFilters: () => update({ query: '', statuses: [], lineage: false }),
+    close: () => onSelect(null),
+    help: () => setHelp(true),
+  });
+
+  const common = { subtasks: task.subtasks, selectedId, onSelect, find, commands, onStatusesChange: (statuses: TaskViewStatuses) => update({ statuses }) };
+  return (
+    <Box style={{ position: 'absolute', inset: 0, display: 'flex', flexDirection: 'column' }}>
+      <FindBar
+        state={state}
+        update={update}
+        commands={commands}
+        matchCount={matches ? matches.size : null}
+        hasSelection={selectedId !== null}
+        searchRef={searchRef}
+        onShowShortcuts={() => setHelp(true)}
+      >
+        {tools}
+      </FindBar>
+      <Box style={{ flex: 1, minHeight: 0, position: 'relative' }}>
+        <ErrorBoundary region={state.mode === 'graph' ? t('region.graph') : t('region.timeline')}>
+          <Box style={{ position: 'absolute', inset: 0 }}>
+            <Suspense fallback={<Skeleton h="100%" radius={0} />}>
+              {state.mode === 'graph'
+                ? renderGraph({
+                    ...common,
+                    live: task.status === 'RUNNING',
+                    groups: state.groups,
+                    onGroupsChange: (groups) => update({ groups }),
+                    viewport: state.viewport,
+                    onViewportChange: (viewport) => update({ viewport }),
+                  })
+                : <Timeline task={task} {...common} />}
+            </Suspense>
+          </Box>
+        </ErrorBoundary>
+      </Box>
+      <ShortcutSheet opened={help} onClose={() => setHelp(false)} />
+    </Box>
+  );
+}
+
+type TaskViewStatuses = Parameters<NonNullable<TaskGraphProps['onStatusesChange']>>[0];
