@@ -2,6 +2,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
 import { consoleServer } from './server/devServer.ts';
 
+const NO_FRAMING = { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' };
+
 export default defineConfig(({ mode }) => {
   // Server-side only: OCP_* never gets a VITE_ prefix, so none of it can reach the bundle.
   const env = { ...loadEnv(mode, process.cwd(), ''), ...process.env };
@@ -13,7 +15,8 @@ export default defineConfig(({ mode }) => {
     // pipeline (server/pipeline), the same one `npm run serve` runs: the dev server is no open proxy.
     plugins: [react(), consoleServer({ env })],
     // No CORS: other origins (even other localhost ports) get no readable reply from the dev server.
-    server: { port, host, strictPort: true, cors: false },
+    // No framing either: the dev server's pages carry a live Rollback button, like production's.
+    server: { port, host, strictPort: true, cors: false, headers: NO_FRAMING },
     preview: { port, host, strictPort: true, cors: false },
     worker: { format: 'es' },
     // Source maps are written for debugging but not referenced from the bundle, and `serve` does not serve them.
