@@ -87,7 +87,10 @@ describe('TaskPage', () => {
     await screen.findByRole('heading', { name: 'Create tenant <b>prod</b>' });
     expect(location()).toEqual({ pathname: '/tasks/35000312', search: '?subtask=2' });
     expect(history).toHaveLength(1); // replaced: Back does not bounce through /tasks/0035000312
-    expect(requestedUrls().every((u) => u.pathname === '/api/v2/tasks/instances/35000312')).toBe(true);
+    // The task and, with the panel open, its subtask's log: all under the canonical id, none under the raw one.
+    const paths = requestedUrls().map((u) => u.pathname);
+    expect(paths).toContain('/api/v2/tasks/instances/35000312');
+    expect(paths.every((p) => p === '/api/v2/tasks/instances/35000312' || p.startsWith('/api/v2/tasks/instances/35000312/'))).toBe(true);
   });
 
   it('unknown paths get a not-found page with a link home', async () => {
