@@ -24,6 +24,9 @@ export function WhyItFailed({ reason, href, onShow }: { reason: FailureReason; h
       <Anchor
         href={href}
         size="sm"
+        // The alert's own text colour, underlined: a blue link on the red tint falls under 4.5:1.
+        c="var(--ocp-text)"
+        underline="always"
         onClick={(e) => {
           e.preventDefault();
           onShow();
