@@ -32,7 +32,7 @@ export function FindBar({ state, update, commands, matchCount, hasSelection, sea
     }
   };
   return (
-    <Group gap="sm" px="md" py={6} wrap="wrap" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }} bg="white">
+    <Group gap="sm" px="md" py={6} wrap="wrap" style={{ borderBottom: '1px solid var(--ocp-border)' }} bg="var(--ocp-surface)">
       <TextInput
         ref={searchRef}
         aria-label={t('find.label')}
