@@ -1,6 +1,5 @@
 import { useComputedColorScheme } from '@mantine/core';
-import { useStoreApi } from '@xyflow/react';
-import { useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance } from '../../api/schemas';
 import { PALETTE, SURFACES } from '../../components/palette';
@@ -9,6 +8,7 @@ import type { CollapsedGroupInput } from './flowElements';
 import { COLLAPSED_GROUP_HEIGHT, NODE_HEIGHT, NODE_WIDTH, type GraphLayout } from './geometry';
 import type { GraphEdge, GraphStructure } from './model';
 import classes from './TaskGraph.module.css';
+import { useViewportCanvas, type CanvasView } from './useViewportCanvas';
 
 interface OverviewLayerProps {
   layout: GraphLayout;
@@ -31,33 +31,14 @@ export function OverviewLayer(props: OverviewLayerProps) {
   const { layout, structure, subtasks, selectedId, edges, emphasis, groups } = props;
   const ref = useRef<HTMLCanvasElement>(null);
   const scheme = useComputedColorScheme('light');
-  const store = useStoreApi();
   const { t } = useTranslation('graph');
 
-  useEffect(() => {
-    let frame = 0;
-    const draw = () => {
-      frame = 0;
-      const canvas = ref.current;
-      const ctx = canvas?.getContext('2d');
-      if (!canvas || !ctx) return;
-      const { transform, width, height } = store.getState();
-      const dpr = window.devicePixelRatio || 1;
-      if (canvas.width !== Math.round(width * dpr)) canvas.width = Math.round(width * dpr);
-      if (canvas.height !== Math.round(height * dpr)) canvas.height = Math.round(height * dpr);
-      drawOverview(ctx, { layout, structure, subtasks, selectedId, edges, emphasis, groups }, transform, { width, height }, dpr, scheme);
-    };
-    draw();
-    const unsubscribe = store.subscribe((s, prev) => {
-      if (frame === 0 && (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height)) {
-        frame = requestAnimationFrame(draw);
-      }
-    });
-    return () => {
-      unsubscribe();
-      cancelAnimationFrame(frame);
-    };
-  }, [store, layout, structure, subtasks, selectedId, edges, emphasis, groups, scheme]);
+  const draw = useCallback(
+    (ctx: CanvasRenderingContext2D, { transform, width, height, dpr }: CanvasView) =>
+      drawOverview(ctx, { layout, structure, subtasks, selectedId, edges, emphasis, groups }, transform, { width, height }, dpr, scheme),
+    [layout, structure, subtasks, selectedId, edges, emphasis, groups, scheme],
+  );
+  useViewportCanvas(ref, draw);
 
   return <canvas ref={ref} className={classes.overview} data-testid="graph-overview" role="img" aria-label={t('overview.label', { count: subtasks.length })} />;
 }

@@ -1,5 +1,4 @@
-import { useStoreApi } from '@xyflow/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance } from '../../api/schemas';
 import { SUBTASK_STATUS_META } from '../../components/status';
@@ -7,6 +6,7 @@ import { NODE_WIDTH, type GraphLayout } from './geometry';
 import { emphasised, HALO_PX, markBox } from './marks';
 import marks from './marks.module.css';
 import classes from './TaskGraph.module.css';
+import { useViewportCanvas, type CanvasView } from './useViewportCanvas';
 import { FAR_ZOOM } from './viewport';
 
 interface OverviewMarksProps {
@@ -26,36 +26,18 @@ export function OverviewMarks({ layout, subtasks, firstFailureId, onPick }: Over
   const { t } = useTranslation('detail');
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const markerRef = useRef<HTMLButtonElement>(null);
-  const store = useStoreApi();
   const marked = useMemo(() => emphasised(subtasks), [subtasks]);
   const first = firstFailureId === null ? undefined : subtasks.find((s) => s.id === firstFailureId);
 
-  useEffect(() => {
-    let frame = 0;
-    const draw = () => {
-      frame = 0;
-      const canvas = canvasRef.current;
-      const ctx = canvas?.getContext('2d');
-      if (!canvas || !ctx) return;
-      const { transform, width, height } = store.getState();
-      const dpr = window.devicePixelRatio || 1;
-      if (canvas.width !== Math.round(width * dpr)) canvas.width = Math.round(width * dpr);
-      if (canvas.height !== Math.round(height * dpr)) canvas.height = Math.round(height * dpr);
+  const draw = useCallback(
+    (ctx: CanvasRenderingContext2D, { transform, width, height, dpr }: CanvasView) => {
       const far = transform[2] < FAR_ZOOM;
       drawMarks(ctx, far ? marked : [], layout, transform, dpr);
       placeMarker(markerRef.current, far && firstFailureId !== null ? layout.positions.get(firstFailureId) : undefined, transform, { width, height });
-    };
-    draw();
-    const unsubscribe = store.subscribe((s, prev) => {
-      if (frame === 0 && (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height)) {
-        frame = requestAnimationFrame(draw);
-      }
-    });
-    return () => {
-      unsubscribe();
-      cancelAnimationFrame(frame);
-    };
-  }, [store, layout, marked, firstFailureId]);
+    },
+    [layout, marked, firstFailureId],
+  );
+  useViewportCanvas(canvasRef, draw);
 
   return (
     <>
