@@ -52,7 +52,11 @@ const resetBody = { auth: false, tickMs: Number(opts['tick-ms']) };
 const capMs = Number(opts['cap-s']) * 1000;
 const log = (...a) => console.log(...a);
 
-const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 function machine(chromium, loadAtStart) {
   const cpuModel = /model name\s*:\s*(.+)/.exec(safe(() => readFileSync('/proc/cpuinfo', 'utf8')))?.[1] ?? os.cpus()[0]?.model;
@@ -91,7 +95,8 @@ function runLine(s, i, r) {
     r.poll ? `polls changed ${r.poll.changedPolls}, relayouts ${r.poll.relayouts}, poll longest task ${ms(r.poll.longestTaskMs)} ms` : null,
     `pan max ${ms(r.pan.maxFrameMs)} ms p95 ${ms(r.pan.p95FrameMs)} ms`,
     `drawn: overlaps ${r.quality.overlaps.overlaps}, backward ${r.quality.edges.backward} of ${r.quality.edges.checked} edges`,
-    r.quality.matchesFullLayout && `${r.quality.matchesFullLayout.mismatched} of ${r.quality.matchesFullLayout.compared} drawn nodes off the full layout`,
+    r.quality.matchesFullLayout &&
+      `${r.quality.matchesFullLayout.mismatched} of ${r.quality.matchesFullLayout.compared} drawn nodes off the full layout`,
     `${Math.round(Object.values(r.stagesMs).reduce((a, b) => a + b, 0) / 1000)} s`,
   ];
   return `  ${s.id} run ${i}: ${parts.filter(Boolean).join('; ')}`;
@@ -114,13 +119,20 @@ async function main() {
     log(`building (vite build → ${DIST})…`);
     await build(root, DIST);
   }
-  if (opts['no-build'] && !existsSync(`${DIST}/index.html`)) throw new Error(`--no-build: no earlier bench build in ${DIST}; run once without it`);
+  if (opts['no-build'] && !existsSync(`${DIST}/index.html`))
+    throw new Error(`--no-build: no earlier bench build in ${DIST}; run once without it`);
   const bundle = await firstRouteSizes(DIST);
   const port = opts.port ? Number(opts.port) : await freePort();
   log(`starting vite preview on port ${port}…`);
-  const server = await startPreview(root, DIST, port, (SCALE[0]?.id ?? 0));
+  const server = await startPreview(root, DIST, port, SCALE[0]?.id ?? 0);
   /** @type {Record<string, any>} */
-  const results = { date: started.toISOString(), options: { runs, quick: opts.quick, only: only ?? null, resetBody, capMs }, scenarios: [], reference: [], bundle };
+  const results = {
+    date: started.toISOString(),
+    options: { runs, quick: opts.quick, only: only ?? null, resetBody, capMs },
+    scenarios: [],
+    reference: [],
+    bundle,
+  };
   let browser;
   try {
     const scenarios = selectScenarios(SCALE);
@@ -135,7 +147,9 @@ async function main() {
       // The console's layout of the whole graph, in Node: the browser only ever draws part of a big one.
       const fullLayout = await timeLayout('ours', graph, { capMs, dir: LAYOUT_DIR });
       const entry = { ...s, subtasks: graph.nodes.length, edges: graph.edges.length, taskStatus: task.status, fullLayout, runs: [] };
-      log(`${s.id}: ${graph.nodes.length} subtasks, ${graph.edges.length} edges, task ${task.status}; full layout in Node: ${fullQualityLine(fullLayout)}`);
+      log(
+        `${s.id}: ${graph.nodes.length} subtasks, ${graph.edges.length} edges, task ${task.status}; full layout in Node: ${fullQualityLine(fullLayout)}`,
+      );
       for (let i = 1; i <= runs; i++) {
         const run = await measureRun({ browser, server, scenario: s, graph, resetBody, fullLayout });
         entry.runs.push(run);

@@ -19,7 +19,10 @@ async function subtasksOf(page: Page, taskId: string): Promise<WireSubtask[]> {
 async function firstWith(page: Page, taskId: string, status: string): Promise<WireSubtask> {
   let hit: WireSubtask | undefined;
   await expect
-    .poll(async () => (hit = (await subtasksOf(page, taskId)).find((s) => s.status === status)), { message: `a ${status} subtask in task ${taskId}`, timeout: 20_000 })
+    .poll(async () => (hit = (await subtasksOf(page, taskId)).find((s) => s.status === status)), {
+      message: `a ${status} subtask in task ${taskId}`,
+      timeout: 20_000,
+    })
     .toBeTruthy();
   return hit!;
 }
@@ -40,7 +43,11 @@ test('Retry a failed task: the dialog lists what runs again, one POST, then the 
   await expect(page.getByText(`Retry started for task ${TASK.failedFanout}`)).toBeVisible();
   await expect(dialog).toBeHidden();
   // Live: the failed subtasks run again, and the task fails or succeeds on its own.
-  await expect(summary(page).getByText(/Retrying|Running|Failed|Successful/).first()).toBeVisible();
+  await expect(
+    summary(page)
+      .getByText(/Retrying|Running|Failed|Successful/)
+      .first(),
+  ).toBeVisible();
   await expect(page.locator('[data-operation="RETRY"]').first()).toBeVisible();
   expect(await sim.requests('retry', TASK.failedFanout)).toBe(1);
   await snap(page, 'retry-running');
@@ -76,7 +83,10 @@ test('Retry a failed subtask: one POST, it runs again', async ({ page, sim }) =>
   expect(await sim.requests('subtaskRetry', `${TASK.failedFanout}/${failed.id}`)).toBe(1);
 });
 
-test('Stop a running subtask: the dialog names it and says the task ends FAILED; one POST, then Canceling → Failed', async ({ page, sim }) => {
+test('Stop a running subtask: the dialog names it and says the task ends FAILED; one POST, then Canceling → Failed', async ({
+  page,
+  sim,
+}) => {
   // Slow ticks: the subtask must still be running when Stop is clicked.
   await sim.reset({ tickMs: 4000 });
   const running = await firstWith(page, TASK.running, 'RUNNING');

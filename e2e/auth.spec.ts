@@ -59,12 +59,18 @@ test('sign out ends the session: the next request asks for a sign-in again', asy
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test('a read-only user acts with their own permissions: OCP refuses the rollback (403) and the console says so', async ({ page, request }) => {
+test('a read-only user acts with their own permissions: OCP refuses the rollback (403) and the console says so', async ({
+  page,
+  request,
+}) => {
   await page.goto(`${A}/tasks/${TASK.failedFanout}`);
   await signIn(page, 'viewer', 'viewer');
   await expect(page.getByRole('banner').getByText('Signed in as viewer')).toBeVisible();
   await page.getByRole('button', { name: /Rollback/ }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /Roll back \d+ subtasks/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /Roll back \d+ subtasks/ })
+    .click();
   const alert = page.getByRole('alert').filter({ hasText: /not authorized/i });
   await expect(alert).toBeVisible();
   await expect(alert).toContainText('30014');

@@ -58,7 +58,9 @@ test('the task list filters by status: the request, the URL and every row follow
   await expect(table.getByRole('link', { name: 'Reinstall OCP agent' })).toBeVisible();
   await snap(page, 'task-list');
 
-  const filtered = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/v2/tasks/instances' && new URL(r.url()).searchParams.get('status') === 'FAILED');
+  const filtered = page.waitForRequest(
+    (r) => new URL(r.url()).pathname === '/api/v2/tasks/instances' && new URL(r.url()).searchParams.get('status') === 'FAILED',
+  );
   await page.getByRole('combobox', { name: 'Status' }).click();
   await page.getByRole('option', { name: 'Failed', exact: true }).click();
   await filtered;

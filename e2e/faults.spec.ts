@@ -74,7 +74,10 @@ test('a hung rollback POST ends in a worded error, and exactly one POST reached 
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await sim.brokenReply(`${path(TASK.failedFanout)}/rollback`, 'hang', 1, 'POST');
   await page.getByRole('button', { name: /Rollback/ }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /Roll back \d+ subtasks/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /Roll back \d+ subtasks/ })
+    .click();
   await expect(page.getByText(/OCP did not answer/).first()).toBeVisible({ timeout: 15_000 });
   expect(await sim.rollbackRequests(TASK.failedFanout)).toBe(1);
 });

@@ -4,7 +4,15 @@ test('search highlights hits, dims the rest, counts them, and Enter moves the vi
   await openTask(page, TASK.failedFanout);
   await expect(subtaskNodes(page).first()).toBeVisible();
   const positions = () =>
-    page.locator('.react-flow__node').evaluateAll((els): Record<string, string> => Object.fromEntries(els.map((e) => [e.getAttribute('data-id') ?? '', (e as HTMLElement).style.transform])) as Record<string, string>);
+    page
+      .locator('.react-flow__node')
+      .evaluateAll(
+        (els): Record<string, string> =>
+          Object.fromEntries(els.map((e) => [e.getAttribute('data-id') ?? '', (e as HTMLElement).style.transform])) as Record<
+            string,
+            string
+          >,
+      );
   const before = await positions();
   const search = page.getByRole('textbox', { name: 'Search subtasks' });
   await search.fill('install');
@@ -42,7 +50,9 @@ test('legend filters, Failed only, and lineage of the selection', async ({ page 
 test('a shared link restores the view: selection, viewport, search, filter and mode', async ({ page }) => {
   await openTask(page, TASK.failedFanout);
   await expect(subtaskNodes(page).first()).toBeVisible();
-  const id = await subtaskNodes(page).nth(1).evaluate((e) => e.closest('.react-flow__node')?.getAttribute('data-id'));
+  const id = await subtaskNodes(page)
+    .nth(1)
+    .evaluate((e) => e.closest('.react-flow__node')?.getAttribute('data-id'));
   await page.goto(`/tasks/${TASK.failedFanout}?subtask=${id}&vp=40,60,0.7&q=zone&status=FAILED,SUCCESSFUL&lineage=1`);
   await expect(page.getByRole('complementary', { name: /subtask details/i })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Search subtasks' })).toHaveValue('zone');

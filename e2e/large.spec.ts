@@ -1,12 +1,17 @@
 import type { Page } from '@playwright/test';
 import { expect, graphNode, subtaskNodes, TASK, test } from './support/fixtures';
 
-test('a 2,000-subtask task: the header’s first failure opens its collapsed group, only what is on screen is drawn, and the node can be selected', async ({ page }) => {
+test('a 2,000-subtask task: the header’s first failure opens its collapsed group, only what is on screen is drawn, and the node can be selected', async ({
+  page,
+}) => {
   await page.goto(`/tasks/${TASK.large}`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   // Fan-outs start collapsed in a task this large. The header's first failure selects it: its group
   // opens in place and the view goes to the node.
-  await page.getByRole('button', { name: /Start OBServer on/ }).first().click();
+  await page
+    .getByRole('button', { name: /Start OBServer on/ })
+    .first()
+    .click();
   const failed = page.locator('.react-flow__node [data-status="FAILED"]').first();
   await expect(failed).toBeVisible({ timeout: 30_000 });
   // Only what is on screen is rendered: every drawn node touches the pane, and there are no more of
@@ -23,7 +28,10 @@ test('a 2,000-subtask task: the header’s first failure opens its collapsed gro
 
 test('a 5,000-subtask task opens and stays usable', async ({ page }) => {
   await page.goto(`/tasks/${TASK.scale5000Failed}`);
-  const failed = page.locator('.react-flow__node').filter({ has: page.locator('[data-status="FAILED"]') }).first();
+  const failed = page
+    .locator('.react-flow__node')
+    .filter({ has: page.locator('[data-status="FAILED"]') })
+    .first();
   await expect(failed).toBeVisible({ timeout: 45_000 });
   // It opens centred on the failure, so that node is on screen and clickable.
   const id = await failed.getAttribute('data-id');

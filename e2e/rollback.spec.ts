@@ -47,7 +47,10 @@ test('a double click on confirm sends exactly one rollback request', async ({ pa
 
   await openTask(page, TASK.failedFanout);
   await page.getByRole('button', { name: /Rollback/ }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /Roll back \d+ subtasks/ }).dblclick();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /Roll back \d+ subtasks/ })
+    .dblclick();
   await expect(page.getByText(/Rollback started/)).toBeVisible();
   await expect(page.getByRole('dialog')).toBeHidden();
   // Both clicks were handled before the first answer came back, so any second POST has been sent by now.
@@ -68,7 +71,10 @@ test('a rollback step that fails leaves the task "Rollback failed", and it can b
   await sim.reset({ tickMs: 250 });
   await openTask(page, TASK.rollbackFails);
   await page.getByRole('button', { name: /Rollback/ }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /Roll back \d+ subtasks/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /Roll back \d+ subtasks/ })
+    .click();
   const header = page.getByRole('region', { name: 'Task summary' });
   await expect(header.getByText('Rollback failed')).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('[data-status="FAILED"][data-operation="ROLLBACK"]')).toHaveCount(1);

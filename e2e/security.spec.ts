@@ -40,7 +40,10 @@ test.beforeAll(async () => {
 test.afterAll(() => new Promise<void>((done) => attacker.close(() => done())));
 
 async function upstreamStats(request: import('@playwright/test').APIRequestContext, controls: string) {
-  return (await (await request.get(`${controls}/__simulator/stats`)).json()) as { apiRequests: number; rollbackRequests: Record<string, number> };
+  return (await (await request.get(`${controls}/__simulator/stats`)).json()) as {
+    apiRequests: number;
+    rollbackRequests: Record<string, number>;
+  };
 }
 
 for (const target of TARGETS) {
@@ -104,7 +107,8 @@ test.describe('serve: responses', () => {
     const html = await rawRequest(E2E_PORT, 'GET', '/tasks/1001');
     expect(html.status).toBe(200);
     const csp = String(html.headers['content-security-policy']);
-    for (const part of ["default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "connect-src 'self'"]) expect(csp).toContain(part);
+    for (const part of ["default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "connect-src 'self'"])
+      expect(csp).toContain(part);
     expect(csp).not.toContain('unsafe-eval');
     expect(html.headers['x-content-type-options']).toBe('nosniff');
     expect(html.headers['referrer-policy']).toBe('no-referrer');

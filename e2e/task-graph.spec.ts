@@ -74,7 +74,12 @@ test('names that look like HTML are shown as text and nothing executes', async (
   });
   await openTask(page, TASK.hostile);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('<script>');
-  await expect(page.locator('.react-flow__node').getByText(/<img src=x onerror=/).first()).toBeVisible();
+  await expect(
+    page
+      .locator('.react-flow__node')
+      .getByText(/<img src=x onerror=/)
+      .first(),
+  ).toBeVisible();
   await subtaskNodes(page).first().click();
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
@@ -87,15 +92,17 @@ test('an id above 2^53 survives intact', async ({ page }) => {
 });
 
 async function positions(page: import('@playwright/test').Page): Promise<Record<string, string>> {
-  return page.locator('.react-flow__node').evaluateAll((els) =>
-    Object.fromEntries(els.map((e) => [e.getAttribute('data-id') ?? '', (e as HTMLElement).style.transform])),
-  );
+  return page
+    .locator('.react-flow__node')
+    .evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-id') ?? '', (e as HTMLElement).style.transform])));
 }
 
 async function statuses(page: import('@playwright/test').Page): Promise<Record<string, string | null | undefined>> {
-  return page.locator('.react-flow__node').evaluateAll((els) =>
-    Object.fromEntries(els.map((e) => [e.getAttribute('data-id') ?? '', e.querySelector('[data-status]')?.getAttribute('data-status')])),
-  );
+  return page
+    .locator('.react-flow__node')
+    .evaluateAll((els) =>
+      Object.fromEntries(els.map((e) => [e.getAttribute('data-id') ?? '', e.querySelector('[data-status]')?.getAttribute('data-status')])),
+    );
 }
 
 function diffCount(a: Record<string, unknown>, b: Record<string, unknown>): number {

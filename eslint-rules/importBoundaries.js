@@ -34,7 +34,9 @@ export function violation(fromRel, toRel) {
   if (!fromSrc) {
     if (to.kind === 'server') return null;
     const bare = toRel.replace(/\.[cm]?[jt]sx?$/, '');
-    return CONTRACTS.some((c) => bare === c.replace(/\.ts$/, '')) ? null : `server/ may import only the API contract (${CONTRACTS.join(', ')}) from src/.`;
+    return CONTRACTS.some((c) => bare === c.replace(/\.ts$/, ''))
+      ? null
+      : `server/ may import only the API contract (${CONTRACTS.join(', ')}) from src/.`;
   }
   if (to.kind === 'test-support' && from.kind !== 'test-support' && !isTestFile(fromRel)) {
     return 'src/test/ holds test helpers: only tests import them.';

@@ -38,7 +38,11 @@ test('import boundaries', () => {
       invalid('src/features/task-graph/model.ts', '../../test/fetchMock'),
       invalid('server/simulator/wire.ts', '../../src/api/client.ts'),
       invalid('server/simulator/wire.ts', '../../src/features/task-graph/model.ts'),
-      { filename: at('src/app/pages/X.tsx'), code: "export const m = import('../../../server/simulator/cli');", errors: [{ messageId: 'boundary' }] },
+      {
+        filename: at('src/app/pages/X.tsx'),
+        code: "export const m = import('../../../server/simulator/cli');",
+        errors: [{ messageId: 'boundary' }],
+      },
       { filename: at('src/features/a/x.ts'), code: "export * from '../b/y';", errors: [{ messageId: 'boundary' }] },
     ],
   });

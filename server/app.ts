@@ -43,7 +43,10 @@ export async function buildConsoleServer(options: ConsoleServerOptions): Promise
     logger: {
       level: process.env.LOG_LEVEL ?? 'info',
       // Nothing logs headers; redaction is the second line of defence if someone adds that.
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie', 'password', '*.password'], censor: '[redacted]' },
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie', 'password', '*.password'],
+        censor: '[redacted]',
+      },
       timestamp: () => `,"time":"${new Date().toISOString()}"`,
       ...(options.logStream ? { stream: options.logStream } : {}),
     },

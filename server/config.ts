@@ -133,7 +133,8 @@ function readOrigin(raw: string | undefined): string | undefined {
   } catch {
     throw new Error(`CONSOLE_ORIGIN is not a valid origin: "${value}". Expected e.g. https://console.example`);
   }
-  if (url.origin !== value.replace(/\/$/, '')) throw new Error(`CONSOLE_ORIGIN must be an origin only (scheme, host, port), got "${value}".`);
+  if (url.origin !== value.replace(/\/$/, ''))
+    throw new Error(`CONSOLE_ORIGIN must be an origin only (scheme, host, port), got "${value}".`);
   return url.origin;
 }
 

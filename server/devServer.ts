@@ -12,7 +12,11 @@ const PIPELINE_PATHS = /^\/(?:api|auth\/|__simulator\/|healthz$|readyz$)/;
  */
 export function consoleServer(options: { env: Env }): Plugin {
   let running: Promise<RunningConsole> | undefined;
-  const mount = (server: { middlewares: Connect.Server; httpServer: { once(e: 'close', f: () => void): unknown } | null; config: { logger: { info(m: string): void } } }) => {
+  const mount = (server: {
+    middlewares: Connect.Server;
+    httpServer: { once(e: 'close', f: () => void): unknown } | null;
+    config: { logger: { info(m: string): void } };
+  }) => {
     running ??= startConsole({ env: options.env, handOff: true, accessLog: false });
     running.then(
       (c) => server.config.logger.info(`[console] ${c.describe().join('\n[console] ')}`),

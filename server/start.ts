@@ -50,10 +50,11 @@ export async function startConsole(options: {
     async close() {
       await app.close();
       await upstream.close();
-      if (simulator) await new Promise<void>((done) => {
-        simulator.server.closeAllConnections();
-        simulator.server.close(() => done());
-      });
+      if (simulator)
+        await new Promise<void>((done) => {
+          simulator.server.closeAllConnections();
+          simulator.server.close(() => done());
+        });
     },
   };
 }

@@ -40,7 +40,13 @@ async function listFiles(dir, base = dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await listFiles(full, base)));
-    else out.push(full.slice(base.length + 1).split('\\').join('/'));
+    else
+      out.push(
+        full
+          .slice(base.length + 1)
+          .split('\\')
+          .join('/'),
+      );
   }
   return out;
 }

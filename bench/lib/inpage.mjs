@@ -188,12 +188,14 @@ export function findPanePoint(/** @type {[number, number]} */ prefer) {
   const candidates = [];
   for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) candidates.push([i / 20, j / 20]);
   candidates.sort((a, b) => Math.hypot(a[0] - prefer[0], a[1] - prefer[1]) - Math.hypot(b[0] - prefer[0], b[1] - prefer[1]));
-  const blocked = '.react-flow__node, .react-flow__edge, .react-flow__panel, .react-flow__minimap, .react-flow__controls, .react-flow__attribution';
+  const blocked =
+    '.react-flow__node, .react-flow__edge, .react-flow__panel, .react-flow__minimap, .react-flow__controls, .react-flow__attribution';
   for (const [fx, fy] of candidates) {
     const x = r.left + fx * r.width;
     const y = r.top + fy * r.height;
     const el = document.elementFromPoint(x, y);
-    if (el && root.contains(el) && el.closest('.react-flow__pane') && !el.closest(blocked)) return { x, y, box: { x: r.left, y: r.top, w: r.width, h: r.height } };
+    if (el && root.contains(el) && el.closest('.react-flow__pane') && !el.closest(blocked))
+      return { x, y, box: { x: r.left, y: r.top, w: r.width, h: r.height } };
   }
   return null;
 }

@@ -35,7 +35,10 @@ export function timeLayout(engine, graph, /** @type {{ capMs?: number, dir: stri
       if (msg.error) return finish({ error: msg.error });
       const quality = msg.positions.length ? layoutQuality(msg.positions, graph) : null;
       const crossings = msg.positions.length ? countCrossings(msg.positions, graph.edges) : null;
-      const result = { ms: msg.ms, quality: quality && { overlaps: quality.overlaps.overlaps, backward: quality.edges.backward, crossings } };
+      const result = {
+        ms: msg.ms,
+        quality: quality && { overlaps: quality.overlaps.overlaps, backward: quality.edges.backward, crossings },
+      };
       // Not enumerable: kept for comparisons in this process, left out of the results JSON.
       finish(Object.defineProperty(result, 'positions', { value: msg.positions, enumerable: false }));
     });

@@ -15,7 +15,13 @@ export const FIGURES = [
   { key: 'loadLongestTaskMs', label: 'longest task, loading', kind: 'task', get: (r) => r.load.longestTaskMs },
   { key: 'loadBlockingMs', label: 'blocking time, loading', kind: 'ms', get: (r) => r.load.totalBlockingMs },
   { key: 'pollChanges', label: 'status changes per poll', kind: 'count', get: (r) => r.poll?.changesPerPoll ?? null, applies: polled },
-  { key: 'pollBytes', label: 'bytes per poll', kind: 'kb', get: (r) => (r.poll?.bytesPerPoll ?? null) === null ? null : r.poll.bytesPerPoll / 1024, applies: polled },
+  {
+    key: 'pollBytes',
+    label: 'bytes per poll',
+    kind: 'kb',
+    get: (r) => ((r.poll?.bytesPerPoll ?? null) === null ? null : r.poll.bytesPerPoll / 1024),
+    applies: polled,
+  },
   { key: 'pollRelayouts', label: 'relayouts on polls', kind: 'count', get: (r) => r.poll?.relayouts ?? null, applies: polled },
   { key: 'pollLongestTaskMs', label: 'longest task, polls', kind: 'task', get: (r) => r.poll?.longestTaskMs ?? null, applies: polled },
   { key: 'panMaxFrameMs', label: 'pan/zoom longest frame', kind: 'ms', get: (r) => r.pan.maxFrameMs },
@@ -91,14 +97,34 @@ function tally(labels) {
 const GOALS = [
   { figure: 'reply received → first nodes on screen', goal: '≤ 150 ms', key: 'firstNodesMs', limit: 150, stat: 'median', size: 100 },
   { figure: 'reply received → first nodes on screen', goal: '≤ 400 ms', key: 'firstNodesMs', limit: 400, stat: 'median', size: 5000 },
-  { figure: 'longest main-thread task while loading', goal: '≤ 50 ms (none reported)', key: 'loadLongestTaskMs', limit: 50, stat: 'median' },
+  {
+    figure: 'longest main-thread task while loading',
+    goal: '≤ 50 ms (none reported)',
+    key: 'loadLongestTaskMs',
+    limit: 50,
+    stat: 'median',
+  },
   { figure: 'poll that changes statuses: relayouts', goal: '0', key: 'pollRelayouts', limit: 0, stat: 'max' },
-  { figure: 'poll that changes statuses: longest main-thread task', goal: '≤ 50 ms', key: 'pollLongestTaskMs', limit: 50, stat: 'median', size: 5000 },
+  {
+    figure: 'poll that changes statuses: longest main-thread task',
+    goal: '≤ 50 ms',
+    key: 'pollLongestTaskMs',
+    limit: 50,
+    stat: 'median',
+    size: 5000,
+  },
   // Frames come in whole vsync intervals (16.7 ms) with timestamps rounded to 0.1 ms: three intervals are
   // "50 ms" and may read 50.1, so the frame goal allows 1 ms.
   { figure: 'pan / zoom at any zoom level: longest frame', goal: '≤ 50 ms', key: 'panMaxFrameMs', limit: 51, stat: 'median' },
   { figure: 'layout quality: overlapping nodes', goal: '0', key: 'overlaps', fullKey: 'overlaps', limit: 0, stat: 'max' },
-  { figure: 'layout quality: edges not from lower to higher x', goal: '0', key: 'backwardEdges', fullKey: 'backward', limit: 0, stat: 'max' },
+  {
+    figure: 'layout quality: edges not from lower to higher x',
+    goal: '0',
+    key: 'backwardEdges',
+    fullKey: 'backward',
+    limit: 0,
+    stat: 'max',
+  },
 ];
 
 export function judgeGoals(scenarios, bundle) {
@@ -163,7 +189,18 @@ function textTable(header, rows) {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-const SPEED = ['firstNodesMs', 'firstNodesDrawn', 'navFirstNodesMs', 'loadLongestTaskMs', 'pollChanges', 'pollBytes', 'pollRelayouts', 'pollLongestTaskMs', 'panMaxFrameMs', 'panP95FrameMs'];
+const SPEED = [
+  'firstNodesMs',
+  'firstNodesDrawn',
+  'navFirstNodesMs',
+  'loadLongestTaskMs',
+  'pollChanges',
+  'pollBytes',
+  'pollRelayouts',
+  'pollLongestTaskMs',
+  'panMaxFrameMs',
+  'panP95FrameMs',
+];
 const QUALITY = ['overlaps', 'backwardEdges', 'checkedEdges', 'offLayout'];
 /** @param {string} key */
 function figure(key) {
@@ -177,7 +214,13 @@ const scenarioName = (s) =>
 function tables(results) {
   const goals = {
     header: ['figure', 'scope', 'goal', 'measured', 'result'],
-    rows: results.goals.map((g) => [g.figure, g.scope, g.goal, g.value === null ? 'not measured' : fmt(g.value, g.kind), verdict(g.pass, g.value)]),
+    rows: results.goals.map((g) => [
+      g.figure,
+      g.scope,
+      g.goal,
+      g.value === null ? 'not measured' : fmt(g.value, g.kind),
+      verdict(g.pass, g.value),
+    ]),
   };
   const speed = {
     header: ['scenario', ...SPEED.map((k) => figure(k).label)],
@@ -194,7 +237,10 @@ function tables(results) {
   const phaseNames = [...new Set(results.scenarios.flatMap((s) => Object.keys(s.summary.panPhases ?? {})))];
   const phases = {
     header: ['scenario', ...phaseNames],
-    rows: results.scenarios.map((s) => [scenarioName(s), ...phaseNames.map((n) => (s.summary.panPhases?.[n] ? cell(s.summary.panPhases[n], 'ms') : '—'))]),
+    rows: results.scenarios.map((s) => [
+      scenarioName(s),
+      ...phaseNames.map((n) => (s.summary.panPhases?.[n] ? cell(s.summary.panPhases[n], 'ms') : '—')),
+    ]),
   };
   const culprits = {
     header: ['scenario', 'longest task while loading: who (runs)', 'longest task in poll window: who (runs)'],
@@ -219,21 +265,47 @@ function tables(results) {
       ),
   };
   const reference = {
-    header: ['subtasks', 'edges', 'this console, groups folded (as the app)', 'this console, every node', 'dagre defaults', 'elkjs layered defaults'],
+    header: [
+      'subtasks',
+      'edges',
+      'this console, groups folded (as the app)',
+      'this console, every node',
+      'dagre defaults',
+      'elkjs layered defaults',
+    ],
     rows: results.reference.map((r) => [
       r.size.toLocaleString('en-US'),
       r.edges.toLocaleString('en-US'),
       ...[r.ours, r['ours-unfolded'], r.dagre, r.elk].map(
-        (x) => `${fmtReference(x)}${x?.quality?.crossings === null || x?.quality?.crossings === undefined ? '' : `, ${x.quality.crossings.toLocaleString('en-US')} crossings`}`,
+        (x) =>
+          `${fmtReference(x)}${x?.quality?.crossings === null || x?.quality?.crossings === undefined ? '' : `, ${x.quality.crossings.toLocaleString('en-US')} crossings`}`,
       ),
     ]),
   };
   const at = (v) => (v === null || v === undefined ? '—' : `${Math.round(v)} ms`);
   const navigation = {
-    header: ['scenario', 'JS loaded', 'reply requested', 'reply first byte', 'reply received', 'layout done', 'first node in DOM', 'first nodes painted'],
+    header: [
+      'scenario',
+      'JS loaded',
+      'reply requested',
+      'reply first byte',
+      'reply received',
+      'layout done',
+      'first node in DOM',
+      'first nodes painted',
+    ],
     rows: results.scenarios.map((s) => {
       const b = s.summary.navBreakdown ?? {};
-      return [scenarioName(s), at(b.scriptsLoadedAt), at(b.replyRequestedAt), at(b.replyStartAt), at(b.replyEndAt), at(b.layoutDoneAt), at(b.firstNodeInDomAt), at(b.paintedAt)];
+      return [
+        scenarioName(s),
+        at(b.scriptsLoadedAt),
+        at(b.replyRequestedAt),
+        at(b.replyStartAt),
+        at(b.replyEndAt),
+        at(b.layoutDoneAt),
+        at(b.firstNodeInDomAt),
+        at(b.paintedAt),
+      ];
     }),
   };
   return { goals, speed, quality, phases, frames, culprits, reference, navigation };
@@ -269,7 +341,12 @@ function profileText(profiles) {
     for (const [name, p] of Object.entries(windows)) {
       lines.push(`- ${id} ${name}: ${p.busyMs} ms busy of ${p.totalMs} ms`);
       lines.push(`  - by package: ${p.byPackage.map((x) => `${x.what} ${x.ms} ms`).join('; ')}`);
-      lines.push(`  - top functions: ${p.byFunction.slice(0, 8).map((x) => `${x.what} ${x.ms} ms`).join('; ')}`);
+      lines.push(
+        `  - top functions: ${p.byFunction
+          .slice(0, 8)
+          .map((x) => `${x.what} ${x.ms} ms`)
+          .join('; ')}`,
+      );
     }
   }
   return lines.join('\n');
@@ -282,7 +359,10 @@ function bundleText(b) {
     `CSS (gzip -9, separate): ${kb(b.cssGzip)}`,
     `Excluded lazy chunks (${kb(b.lazyGzip)}): ${b.lazy.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ') || 'none'}`,
   ];
-  if (b.observed) lines.push(`Seen loading /tasks/${b.observed.taskId} before first nodes (incl. lazy route/worker chunks): ${kb(b.observed.gzip)}: ${b.observed.files.join(', ')}`);
+  if (b.observed)
+    lines.push(
+      `Seen loading /tasks/${b.observed.taskId} before first nodes (incl. lazy route/worker chunks): ${kb(b.observed.gzip)}: ${b.observed.files.join(', ')}`,
+    );
   return lines.join('\n');
 }
 
@@ -300,7 +380,16 @@ export function markdownReport(results) {
     mdTable(t.goals.header, t.goals.rows),
     '',
     ...SECTIONS.flatMap(([key, title]) => [`#### ${title}`, '', mdTable(t[key].header, t[key].rows), '']),
-    ...(results.bundle ? ['#### First-route JavaScript', '', ...bundleText(results.bundle).split('\n').map((l) => `- ${l}`), ''] : []),
+    ...(results.bundle
+      ? [
+          '#### First-route JavaScript',
+          '',
+          ...bundleText(results.bundle)
+            .split('\n')
+            .map((l) => `- ${l}`),
+          '',
+        ]
+      : []),
     ...(results.reference.length
       ? ['#### Reference layouts (Node, same graphs, one run each, capped)', '', mdTable(t.reference.header, t.reference.rows), '']
       : []),

@@ -59,8 +59,18 @@ test('taskGraph merges upstreams, downstreams and the vendor spelling, without d
 });
 
 test('changedStatuses counts subtasks whose status differs', () => {
-  const a = statusMap({ subtasks: [{ id: 1, status: 'RUNNING' }, { id: 2, status: 'PENDING' }] });
-  const b = statusMap({ subtasks: [{ id: 1, status: 'SUCCESSFUL' }, { id: 2, status: 'PENDING' }] });
+  const a = statusMap({
+    subtasks: [
+      { id: 1, status: 'RUNNING' },
+      { id: 2, status: 'PENDING' },
+    ],
+  });
+  const b = statusMap({
+    subtasks: [
+      { id: 1, status: 'SUCCESSFUL' },
+      { id: 2, status: 'PENDING' },
+    ],
+  });
   assert.equal(changedStatuses(a, b), 1);
   assert.equal(changedStatuses(b, b), 0);
 });
@@ -95,10 +105,19 @@ test('goals: scoped by size, the worst scenario counts, and nothing passes unmea
   );
   const by = (/** @type {string} */ figure, /** @type {string} */ goal) =>
     goals.find((g) => g.figure === figure && g.goal === goal) ?? assert.fail(`no goal ${figure} ${goal}`);
-  assert.deepEqual([by('reply received → first nodes on screen', '≤ 150 ms').value, by('reply received → first nodes on screen', '≤ 150 ms').pass], [140, true]);
-  assert.deepEqual([by('reply received → first nodes on screen', '≤ 400 ms').value, by('reply received → first nodes on screen', '≤ 400 ms').pass], [420, false]);
+  assert.deepEqual(
+    [by('reply received → first nodes on screen', '≤ 150 ms').value, by('reply received → first nodes on screen', '≤ 150 ms').pass],
+    [140, true],
+  );
+  assert.deepEqual(
+    [by('reply received → first nodes on screen', '≤ 400 ms').value, by('reply received → first nodes on screen', '≤ 400 ms').pass],
+    [420, false],
+  );
   assert.equal(by('layout quality: overlapping nodes', '0').pass, false);
-  assert.deepEqual([by('poll that changes statuses: relayouts', '0').value, by('poll that changes statuses: relayouts', '0').pass], [null, false]);
+  assert.deepEqual(
+    [by('poll that changes statuses: relayouts', '0').value, by('poll that changes statuses: relayouts', '0').pass],
+    [null, false],
+  );
   assert.equal(by('poll that changes statuses: longest main-thread task', '≤ 50 ms').pass, false);
   assert.equal(by('first-route JavaScript, gzip', '≤ 250 KB').pass, true);
   assert.equal(fmt(0, 'task'), '< 50 ms');
@@ -106,7 +125,15 @@ test('goals: scoped by size, the worst scenario counts, and nothing passes unmea
 
 test('a goal with no scenario in scope is not measured, and fails', () => {
   const f = (value) => ({ median: value, max: value, n: 1, missing: 0 });
-  const only5000 = { firstNodesMs: f(300), loadLongestTaskMs: f(0), pollRelayouts: f(0), pollLongestTaskMs: f(0), panMaxFrameMs: f(40), overlaps: f(0), backwardEdges: f(0) };
+  const only5000 = {
+    firstNodesMs: f(300),
+    loadLongestTaskMs: f(0),
+    pollRelayouts: f(0),
+    pollLongestTaskMs: f(0),
+    panMaxFrameMs: f(40),
+    overlaps: f(0),
+    backwardEdges: f(0),
+  };
   const goals = judgeGoals([{ size: 5000, summary: { figures: only5000 } }], null);
   const small = goals.find((g) => g.goal === '≤ 150 ms');
   assert.deepEqual([small?.value, small?.pass], [null, false]);
@@ -116,7 +143,11 @@ test('index.html: entry script, modulepreloads and stylesheets', () => {
   const html = `<script type="module" crossorigin src="/assets/index-a.js"></script>
     <link rel="modulepreload" crossorigin href="/assets/vendor-b.js"><link rel="stylesheet" crossorigin href="/assets/index-c.css">
     <link rel="icon" href="/favicon.svg">`;
-  assert.deepEqual(parseIndexHtml(html), { scripts: ['/assets/index-a.js'], preloads: ['/assets/vendor-b.js'], styles: ['/assets/index-c.css'] });
+  assert.deepEqual(parseIndexHtml(html), {
+    scripts: ['/assets/index-a.js'],
+    preloads: ['/assets/vendor-b.js'],
+    styles: ['/assets/index-c.css'],
+  });
 });
 
 test('source maps: VLQ segments decode and look up the nearest preceding segment', () => {
@@ -135,11 +166,14 @@ test('source maps: VLQ segments decode and look up the nearest preceding segment
 });
 
 test('drawn nodes are compared with the full layout by id, within a pixel', () => {
-  const r = compareWithLayout([box('1', 0, 0), box('2', 300.4, 0), box('3', 10, 0), box('parallel:9', 0, 0)], [
-    { id: '1', x: 0, y: 0 },
-    { id: '2', x: 300, y: 0 },
-    { id: '3', x: 0, y: 0 },
-  ]);
+  const r = compareWithLayout(
+    [box('1', 0, 0), box('2', 300.4, 0), box('3', 10, 0), box('parallel:9', 0, 0)],
+    [
+      { id: '1', x: 0, y: 0 },
+      { id: '2', x: 300, y: 0 },
+      { id: '3', x: 0, y: 0 },
+    ],
+  );
   assert.deepEqual([r.compared, r.mismatched], [3, 1]);
   assert.equal(r.examples[0]?.id, '3');
 });
@@ -147,7 +181,25 @@ test('drawn nodes are compared with the full layout by id, within a pixel', () =
 test('crossings: two edges that swap rows cross once; shared ends and parallel edges do not', () => {
   const b = (id, x, y) => ({ id, x, y, w: 10, h: 10 });
   const boxes = [b('a', 0, 0), b('b', 0, 100), b('c', 100, 0), b('d', 100, 100)];
-  assert.equal(countCrossings(boxes, [{ source: 'a', target: 'd' }, { source: 'b', target: 'c' }]), 1);
-  assert.equal(countCrossings(boxes, [{ source: 'a', target: 'c' }, { source: 'b', target: 'd' }]), 0);
-  assert.equal(countCrossings(boxes, [{ source: 'a', target: 'c' }, { source: 'a', target: 'd' }]), 0);
+  assert.equal(
+    countCrossings(boxes, [
+      { source: 'a', target: 'd' },
+      { source: 'b', target: 'c' },
+    ]),
+    1,
+  );
+  assert.equal(
+    countCrossings(boxes, [
+      { source: 'a', target: 'c' },
+      { source: 'b', target: 'd' },
+    ]),
+    0,
+  );
+  assert.equal(
+    countCrossings(boxes, [
+      { source: 'a', target: 'c' },
+      { source: 'a', target: 'd' },
+    ]),
+    0,
+  );
 });

@@ -4,15 +4,7 @@
  * reaches OCP: `%2e%2e`, `%2f`, `//`, `/../`, a trailing slash or any other character fails the
  * pattern, because ids are plain digits and every other segment is a fixed word.
  */
-export type Action =
-  | 'list'
-  | 'get'
-  | 'rollback'
-  | 'retry'
-  | 'subtask-retry'
-  | 'subtask-skip'
-  | 'subtask-cancel'
-  | 'subtask-log';
+export type Action = 'list' | 'get' | 'rollback' | 'retry' | 'subtask-retry' | 'subtask-skip' | 'subtask-cancel' | 'subtask-log';
 
 export interface AllowedCall {
   action: Action;
@@ -32,9 +24,7 @@ export type AllowListResult =
 
 const BASE = '/api/v2/tasks/instances';
 const ID = '([0-9]{1,19})';
-const PATTERN = new RegExp(
-  `^${BASE}(?:/${ID}(?:/(rollback|retry)|/subtasks/${ID}/(retry|skip|cancel|log))?)?$`,
-);
+const PATTERN = new RegExp(`^${BASE}(?:/${ID}(?:/(rollback|retry)|/subtasks/${ID}/(retry|skip|cancel|log))?)?$`);
 
 /** The list endpoint's query parameters (OCP 4.x); anything else is dropped, not forwarded. */
 export const LIST_PARAMS = ['name', 'status', 'type', 'clusterId', 'tenantId', 'page', 'size', 'sort'] as const;

@@ -66,11 +66,18 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthDeps): void {
     if (status === 401 || (status >= 300 && status < 400)) {
       audit(status, 'refused');
       // No fault header: the sign-in page shows this itself instead of redirecting to itself.
-      return reply.code(401).header('cache-control', 'no-store').send({ status: 401, successful: false, error: { message: 'OCP refused this username and password.' } });
+      return reply
+        .code(401)
+        .header('cache-control', 'no-store')
+        .send({ status: 401, successful: false, error: { message: 'OCP refused this username and password.' } });
     }
     if (status === 403) {
       audit(status, 'refused');
-      return reply.code(403).send({ status: 403, successful: false, error: { message: 'OCP accepted the account, but it may not view tasks (TASK_VIEWER is needed).' } });
+      return reply.code(403).send({
+        status: 403,
+        successful: false,
+        error: { message: 'OCP accepted the account, but it may not view tasks (TASK_VIEWER is needed).' },
+      });
     }
     if (status < 200 || status >= 300) {
       audit(status, 'failed');

@@ -66,11 +66,23 @@ describe('the pipeline in front of the simulator', () => {
       expect(res.statusCode).toBe(200);
       expect((await c.simStats()).rollbackRequests).toEqual({ '1001': 1 });
       const audit = c.logs().filter((l) => l.log === 'audit' && l.action === 'rollback' && l.outcome === 'ok');
-      expect(audit.at(-1)).toMatchObject({ user: '(no auth)', taskId: '1001', status: 200, traceId: anyString, client: anyString, time: anyString });
+      expect(audit.at(-1)).toMatchObject({
+        user: '(no auth)',
+        taskId: '1001',
+        status: 200,
+        traceId: anyString,
+        client: anyString,
+        time: anyString,
+      });
     });
 
     it('a refused form POST is audited as refused', async () => {
-      await c.app.inject({ method: 'POST', url: `${T}/1002/rollback`, headers: { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, payload: 'a=1' });
+      await c.app.inject({
+        method: 'POST',
+        url: `${T}/1002/rollback`,
+        headers: { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'a=1',
+      });
       expect(c.logs().some((l) => l.log === 'audit' && l.taskId === '1002' && l.outcome === 'refused')).toBe(true);
     });
   });
@@ -133,7 +145,8 @@ describe('headers towards OCP', () => {
     const got = ocp.seen.at(-1)!;
     expect(got.url).toBe(`/ocp${T}?status=FAILED&page=1&size=10`);
     expect(got.headers.authorization).toBe(`Basic ${Buffer.from('svc:s3cret-PW').toString('base64')}`);
-    for (const name of ['cookie', 'proxy-authorization', 'x-forwarded-for', 'x-forwarded-host', 'x-custom']) expect(got.headers[name], name).toBeUndefined();
+    for (const name of ['cookie', 'proxy-authorization', 'x-forwarded-for', 'x-forwarded-host', 'x-custom'])
+      expect(got.headers[name], name).toBeUndefined();
     expect(got.headers['x-trace-id']).toMatch(/^[0-9a-f]{16}$/);
     expect(got.headers['accept-language']).toBe('zh-CN');
   });

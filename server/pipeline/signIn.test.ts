@@ -58,7 +58,9 @@ describe('per-user sign-in (simulator with SIM_AUTH=1)', () => {
     const res = await a.app.inject({ method: 'POST', url: `${T}/1001/rollback`, headers: { ...SAME_ORIGIN_POST, cookie } });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ error: { code: 30014 } });
-    expect(a.logs().some((l) => l.log === 'audit' && l.user === 'viewer' && l.action === 'rollback' && l.status === 403 && l.code === 30014)).toBe(true);
+    expect(
+      a.logs().some((l) => l.log === 'audit' && l.user === 'viewer' && l.action === 'rollback' && l.status === 403 && l.code === 30014),
+    ).toBe(true);
   });
 
   it('sign-out clears the cookie; a forged or foreign cookie is no session', async () => {

@@ -48,7 +48,12 @@ export interface RecordingOcp {
 export async function startRecordingOcp(
   answer: (req: { method: string; url: string; headers: IncomingHttpHeaders }) => { status: number; body: unknown } = () => ({
     status: 200,
-    body: { data: { contents: [], page: { number: 1, size: 1, totalElements: 0, totalPages: 0 } }, status: 200, successful: true, traceId: 'ocp-trace-1' },
+    body: {
+      data: { contents: [], page: { number: 1, size: 1, totalElements: 0, totalPages: 0 } },
+      status: 200,
+      successful: true,
+      traceId: 'ocp-trace-1',
+    },
   }),
 ): Promise<RecordingOcp> {
   const seen: RecordingOcp['seen'] = [];

@@ -63,11 +63,18 @@ export interface UpstreamFailure {
 }
 
 /** Words a failure to get a reply from OCP; never names OCP's address (the browser must not learn it). */
-export function describeUpstreamError(error: unknown, options: Pick<UpstreamOptions, 'connectTimeoutMs' | 'replyTimeoutMs'>): UpstreamFailure {
+export function describeUpstreamError(
+  error: unknown,
+  options: Pick<UpstreamOptions, 'connectTimeoutMs' | 'replyTimeoutMs'>,
+): UpstreamFailure {
   const code = errorCode(error);
   const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
   if (code === 'UND_ERR_CONNECT_TIMEOUT') {
-    return { status: 504, fault: 'connect-timeout', message: `OCP did not accept a connection within ${seconds(options.connectTimeoutMs)}.` };
+    return {
+      status: 504,
+      fault: 'connect-timeout',
+      message: `OCP did not accept a connection within ${seconds(options.connectTimeoutMs)}.`,
+    };
   }
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
     return { status: 504, fault: 'reply-timeout', message: `OCP did not answer within ${seconds(options.replyTimeoutMs)}.` };

@@ -40,7 +40,16 @@ describe('engine: submit and run', () => {
   it('never runs more than 10 subtasks of a task at once', () => {
     const { engine, advance } = manualEngine();
     const fan = Array.from({ length: 25 }, (_, i) => sub(`p${i}`, ['root'], { parallelIdx: i, runs: [{ ticks: 3 }] }));
-    engine.submit(task('1', [sub('root'), ...fan, sub('join', fan.map((s) => s.id))]));
+    engine.submit(
+      task('1', [
+        sub('root'),
+        ...fan,
+        sub(
+          'join',
+          fan.map((s) => s.id),
+        ),
+      ]),
+    );
     let peak = 0;
     for (let i = 0; i < 40 && engine.task('1').status === 'RUNNING'; i++) {
       advance();
@@ -56,7 +65,16 @@ describe('engine: submit and run', () => {
     const fan = Array.from({ length: 12 }, (_, i) =>
       sub(`p${i}`, ['root'], { parallelIdx: i, ...(i === 0 ? failsOnce(1) : { runs: [{ ticks: 5 }] }) }),
     );
-    engine.submit(task('1', [sub('root'), ...fan, sub('join', fan.map((s) => s.id))]));
+    engine.submit(
+      task('1', [
+        sub('root'),
+        ...fan,
+        sub(
+          'join',
+          fan.map((s) => s.id),
+        ),
+      ]),
+    );
     advance(4); // root runs at tick 1 and ends at 2 (fan READY); 10 start at 3; p0 fails at 4
     expect(byId(engine, '1', 'p0').status).toBe('FAILED');
     expect(engine.task('1').status).toBe('RUNNING');

@@ -17,8 +17,7 @@ export const taskNotFound = (id: string) => new TaskApiError(404, OcpErrorCode.N
 export const illegalState = (id: string, state: string) =>
   new TaskApiError(400, OcpErrorCode.ILLEGAL_STATE, `This operation is not supported for the ${id} task in the ${state} state.`);
 
-export const rollbackProhibited = (id: string) =>
-  new TaskApiError(400, OcpErrorCode.ROLLBACK_PROHIBITED, `Task ${id} can not rollback.`);
+export const rollbackProhibited = (id: string) => new TaskApiError(400, OcpErrorCode.ROLLBACK_PROHIBITED, `Task ${id} can not rollback.`);
 
 export const notLoggedIn = () =>
   new TaskApiError(401, undefined, 'The current user has not logged on or a logon error has occurred. Please log on and try again.');

@@ -33,13 +33,8 @@ export function failedFanoutTask(id: string): TaskSpec {
   const res = b.add('Check host resources', check, takes(3));
   const zone = b.add('Add zone zone3 to cluster', res, { ...takes(2), rollbackRuns: [{ ticks: 3 }] });
   const ticks = [5, 6, 4, 7, 5, 6];
-  const installs = b.parallel(
-    hosts('Install OBServer on 10.0.0.', 31, 6),
-    zone,
-    (i) =>
-      i === 3
-        ? { runs: [{ ticks: 7, fail: true, error: INSTALL_ERROR, trace: INSTALL_TRACE }, { ticks: 5 }] }
-        : takes(ticks[i] ?? 5),
+  const installs = b.parallel(hosts('Install OBServer on 10.0.0.', 31, 6), zone, (i) =>
+    i === 3 ? { runs: [{ ticks: 7, fail: true, error: INSTALL_ERROR, trace: INSTALL_TRACE }, { ticks: 5 }] } : takes(ticks[i] ?? 5),
   );
   const start = b.add('Start OBServers in zone zone3', installs, takes(4));
   const register = b.add('Add OBServers to zone zone3', start, takes(2));
@@ -88,10 +83,8 @@ export function runningTask(id: string): TaskSpec {
   const b = dagBuilder(2030001);
   const check = b.add('Check tenant parameters', [], takes(2));
   const pool = b.add('Create resource pool pool_tenant_trade', check, takes(4));
-  const units = b.parallel(
-    ['Create resource unit in zone1', 'Create resource unit in zone2', 'Create resource unit in zone3'],
-    pool,
-    (i) => takes([6, 8, 7][i] ?? 6),
+  const units = b.parallel(['Create resource unit in zone1', 'Create resource unit in zone2', 'Create resource unit in zone3'], pool, (i) =>
+    takes([6, 8, 7][i] ?? 6),
   );
   const tenant = b.add('Create tenant tenant_trade', units, takes(10));
   const vars = b.add('Set tenant variables', tenant, takes(4));
@@ -232,11 +225,16 @@ export const HUGE_LOG_CHECK_TICKS = 3;
 export function hugeLogTask(id: string): TaskSpec {
   const b = dagBuilder(2080001);
   const prep = b.add('Check tenant tenant_trade is online', [], takes(1));
-  const mismatch = 'Checksum mismatch on tenant_id=1003 table_id=500714 partition_id=9: leader 10.0.5.11 has 8f41a2c7, follower 10.0.5.12 has 0b7d3e91';
+  const mismatch =
+    'Checksum mismatch on tenant_id=1003 table_id=500714 partition_id=9: leader 10.0.5.11 has 8f41a2c7, follower 10.0.5.12 has 0b7d3e91';
   const check = b.add('Run checksum check on 10.0.5.11', prep, {
     timeout: 3600,
     runs: [
-      { ticks: HUGE_LOG_CHECK_TICKS, fail: true, error: 'Connection to 10.0.5.11:2881 reset while reading partition checksums (ret=-4012)' },
+      {
+        ticks: HUGE_LOG_CHECK_TICKS,
+        fail: true,
+        error: 'Connection to 10.0.5.11:2881 reset while reading partition checksums (ret=-4012)',
+      },
       { ticks: 40, fail: true, error: mismatch, bulkBytes: HUGE_LOG_BYTES },
     ],
   });

@@ -75,8 +75,13 @@ describe('simulator HTTP: errors as OCP sends them', () => {
     await expectError('/api/v2/tasks/instances/1001', { user: 'admin:wrong' }, 401, undefined, login);
     await expectError('/api/v2/tasks/instances/1001', { user: 'nobody:admin' }, 401, undefined, login);
     expect((await call('/api/v2/tasks/instances/1001', { user: 'viewer:viewer' })).res.status).toBe(200);
-    await expectError('/api/v2/tasks/instances/1001/rollback', { method: 'POST', user: 'viewer:viewer' }, 403, 30014,
-      'You are not authorized to perform the corresponding operation. Contact the administrator.');
+    await expectError(
+      '/api/v2/tasks/instances/1001/rollback',
+      { method: 'POST', user: 'viewer:viewer' },
+      403,
+      30014,
+      'You are not authorized to perform the corresponding operation. Contact the administrator.',
+    );
     expect((await call('/api/v2/tasks/instances/1001/rollback', { method: 'POST', user: 'admin:admin' })).res.status).toBe(200);
     // A reset without "auth" goes back to the start-up setting (off).
     await post('/__simulator/reset', {});

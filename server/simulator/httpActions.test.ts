@@ -52,7 +52,13 @@ describe('simulator HTTP: POST /instances/{id}/retry', () => {
     await expectError(`${I}/1003/retry`, POST, 400, 20003, wrongState('1003', 'RUNNING'));
     await expectError(`${I}/1005/retry`, POST, 400, 20003, wrongState('1005', 'SUCCESSFUL'));
     await expectError(`${I}/424242/retry`, POST, 404, 20000, notFound('424242'));
-    await expectError(`${I}/x1/retry`, POST, 400, undefined, "The parameter 'taskInstanceId' of value 'x1' could not be converted to type 'Long'");
+    await expectError(
+      `${I}/x1/retry`,
+      POST,
+      400,
+      undefined,
+      "The parameter 'taskInstanceId' of value 'x1' could not be converted to type 'Long'",
+    );
     await expectError(`${I}/1001/retry`, {}, 405, undefined, "Request method 'GET' not supported");
     await failedRollback();
     await expectError(`${I}/1004/retry`, POST, 400, 20003, wrongState('1004', 'FAILED'));
@@ -111,11 +117,22 @@ describe('simulator HTTP: POST …/subtasks/{sid}/retry, /skip, /cancel', () => 
     await expectError(`${I}/1001/subtasks/999/retry`, POST, 404, 20000, notFound('999'));
     await expectError(`${I}/1002/subtasks/${FAILED_INSTALL}/skip`, POST, 404, 20000, notFound(FAILED_INSTALL)); // not 1002's
     await expectError(`${I}/424242/subtasks/1/cancel`, POST, 404, 20000, notFound('424242'));
-    await expectError(`${I}/1001/subtasks/abc/skip`, POST, 400, undefined,
-      "The parameter 'subtaskInstanceId' of value 'abc' could not be converted to type 'Long'");
+    await expectError(
+      `${I}/1001/subtasks/abc/skip`,
+      POST,
+      400,
+      undefined,
+      "The parameter 'subtaskInstanceId' of value 'abc' could not be converted to type 'Long'",
+    );
     await expectError(`${I}/1001/subtasks/${FAILED_INSTALL}/skip`, {}, 405, undefined, "Request method 'GET' not supported");
     await expectError(`${I}/1001/subtasks/${FAILED_INSTALL}/log`, POST, 405, undefined, "Request method 'POST' not supported");
-    await expectError(`${I}/1001/subtasks/${FAILED_INSTALL}`, {}, 404, undefined, `No handler found for GET ${I}/1001/subtasks/${FAILED_INSTALL}`);
+    await expectError(
+      `${I}/1001/subtasks/${FAILED_INSTALL}`,
+      {},
+      404,
+      undefined,
+      `No handler found for GET ${I}/1001/subtasks/${FAILED_INSTALL}`,
+    );
   });
 });
 
@@ -169,8 +186,13 @@ describe('simulator HTTP: permissions and request counts', () => {
     for (const path of [`${I}/1001/retry`, ...['retry', 'skip', 'cancel'].map((a) => `${I}/1001/subtasks/${FAILED_INSTALL}/${a}`)]) {
       await expectError(path, { ...POST, ...viewer }, 403, 30014, denied);
     }
-    await expectError(`${I}/1001/subtasks/${FAILED_INSTALL}/log`, {}, 401, undefined,
-      'The current user has not logged on or a logon error has occurred. Please log on and try again.');
+    await expectError(
+      `${I}/1001/subtasks/${FAILED_INSTALL}/log`,
+      {},
+      401,
+      undefined,
+      'The current user has not logged on or a logon error has occurred. Please log on and try again.',
+    );
     expect((await call(`${I}/1001/subtasks/${FAILED_INSTALL}/skip`, { ...POST, user: 'admin:admin' })).res.status).toBe(200);
   });
 

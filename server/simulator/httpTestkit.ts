@@ -41,7 +41,13 @@ export function serveSimulator() {
   const post = (path: string, body: unknown) =>
     call(path, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
 
-  async function expectError(path: string, init: RequestInit & { user?: string }, status: number, code: number | undefined, message: string) {
+  async function expectError(
+    path: string,
+    init: RequestInit & { user?: string },
+    status: number,
+    code: number | undefined,
+    message: string,
+  ) {
     const { res, body } = await call(path, init);
     expect(res.status, path).toBe(status);
     expect(res.headers.get('www-authenticate')).toBeNull();

@@ -68,15 +68,22 @@ function commandFor(c: RunContext): string {
   const name = c.spec.name.toLowerCase();
   const undo = c.operation === 'ROLLBACK';
   if (name.includes('install')) {
-    return undo ? 'rpm -e oceanbase-ce-4.2.1.2-102000042023120514.el7.x86_64' : 'rpm -ivh --prefix=/home/admin/oceanbase oceanbase-ce-4.2.1.2-102000042023120514.el7.x86_64.rpm';
+    return undo
+      ? 'rpm -e oceanbase-ce-4.2.1.2-102000042023120514.el7.x86_64'
+      : 'rpm -ivh --prefix=/home/admin/oceanbase oceanbase-ce-4.2.1.2-102000042023120514.el7.x86_64.rpm';
   }
   if (name.includes('start') || name.includes('stop') || name.includes('restart')) {
-    return undo ? 'kill -15 $(cat /home/admin/oceanbase/run/observer.pid)' : 'cd /home/admin/oceanbase && ./bin/observer -p 2881 -P 2882 -z zone3 -d /home/admin/oceanbase/store';
+    return undo
+      ? 'kill -15 $(cat /home/admin/oceanbase/run/observer.pid)'
+      : 'cd /home/admin/oceanbase && ./bin/observer -p 2881 -P 2882 -z zone3 -d /home/admin/oceanbase/store';
   }
   if (name.includes('check') || name.includes('verify')) return 'df -h /home/admin/oceanbase /data/1 /data/log1 && free -g && ulimit -n';
-  if (name.includes('upload') || name.includes('package') || name.includes('collect')) return 'tar -czf /tmp/ocp_collect.tar.gz /home/admin/oceanbase/log';
+  if (name.includes('upload') || name.includes('package') || name.includes('collect'))
+    return 'tar -czf /tmp/ocp_collect.tar.gz /home/admin/oceanbase/log';
   if (name.includes('tenant') || name.includes('zone') || name.includes('resource') || name.includes('grant')) {
-    return undo ? 'obclient -h127.0.0.1 -P2881 -uroot@sys -e "<undo statement>"' : 'obclient -h127.0.0.1 -P2881 -uroot@sys -e "<statement>"';
+    return undo
+      ? 'obclient -h127.0.0.1 -P2881 -uroot@sys -e "<undo statement>"'
+      : 'obclient -h127.0.0.1 -P2881 -uroot@sys -e "<statement>"';
   }
   return 'sh /home/admin/ocp_agent/bin/ocp_agentctl status';
 }
@@ -86,9 +93,15 @@ export function startLines(c: RunContext, at: number): string[] {
   const thread = threadOf(c);
   const verb = c.operation === 'ROLLBACK' ? 'roll back' : c.operation === 'RETRY' ? 'retry' : 'execute';
   const lines = [
-    line(at, 'INFO', thread, `Start to ${verb} subtask ${c.spec.id} "${c.spec.name}", runTime ${c.run}, timeout ${c.spec.timeout ?? 0}s, executor ${c.executor ?? 'unknown'}`),
+    line(
+      at,
+      'INFO',
+      thread,
+      `Start to ${verb} subtask ${c.spec.id} "${c.spec.name}", runTime ${c.run}, timeout ${c.spec.timeout ?? 0}s, executor ${c.executor ?? 'unknown'}`,
+    ),
   ];
-  if (c.run > 1 && c.operation === 'RETRY') lines.push(line(at + 1, 'INFO', thread, 'Previous run failed; cleaning up its leftovers before running again'));
+  if (c.run > 1 && c.operation === 'RETRY')
+    lines.push(line(at + 1, 'INFO', thread, 'Previous run failed; cleaning up its leftovers before running again'));
   return lines;
 }
 
@@ -103,7 +116,15 @@ export function progressLines(c: RunContext, tickOfRun: number, at: number): str
   const roll = rng();
   if (tickOfRun === 1) return [line(at, 'INFO', thread, `Executing command on ${host}: ${commandFor(c)}`, 'c.o.o.a.c.AgentClient')];
   if (roll < 0.12) {
-    return [line(at, 'WARN', thread, `Slow response from OCP agent on ${host}:62888: ${randInt(rng, 1500, 4800)} ms, retrying (attempt 2/3)`, 'c.o.o.a.c.AgentClient')];
+    return [
+      line(
+        at,
+        'WARN',
+        thread,
+        `Slow response from OCP agent on ${host}:62888: ${randInt(rng, 1500, 4800)} ms, retrying (attempt 2/3)`,
+        'c.o.o.a.c.AgentClient',
+      ),
+    ];
   }
   if (roll < 0.55) return [line(at, 'INFO', thread, `Waiting for the command on ${host} to finish, elapsed ${tickOfRun} s`)];
   return [
@@ -167,8 +188,24 @@ function buildBulk(c: RunContext, bytes: number, from: number, to: number): stri
     const partition = i % 64;
     const text =
       rng() < 0.004
-        ? line(at, 'WARN', thread, `Replica of table_id=${table} partition_id=${partition} on ${host}:2882 is ${randInt(rng, 2, 40)} s behind its leader`, 'c.o.o.s.c.ReplicaChecker')
-        : line(at, 'INFO', thread, `Checked tenant_id=${tenant} table_id=${table} partition_id=${partition} ls_id=${1001 + (partition % 3)} svr_ip=${host} row_count=${randInt(rng, 0, 2_000_000)} checksum=${Math.floor(rng() * 2 ** 32).toString(16).padStart(8, '0')} status=NORMAL`, 'c.o.o.s.c.ChecksumChecker');
+        ? line(
+            at,
+            'WARN',
+            thread,
+            `Replica of table_id=${table} partition_id=${partition} on ${host}:2882 is ${randInt(rng, 2, 40)} s behind its leader`,
+            'c.o.o.s.c.ReplicaChecker',
+          )
+        : line(
+            at,
+            'INFO',
+            thread,
+            `Checked tenant_id=${tenant} table_id=${table} partition_id=${partition} ls_id=${1001 + (partition % 3)} svr_ip=${host} row_count=${randInt(rng, 0, 2_000_000)} checksum=${Math.floor(
+              rng() * 2 ** 32,
+            )
+              .toString(16)
+              .padStart(8, '0')} status=NORMAL`,
+            'c.o.o.s.c.ChecksumChecker',
+          );
     out.push(text);
     size += text.length + 1;
   }

@@ -100,8 +100,5 @@ export interface TaskSnapshot {
   createMs: number;
   startMs: number;
   finishMs: number;
-  subtasks: Record<
-    string,
-    { status: SubtaskStatus; operation?: SubtaskOperation; runTime?: number; startMs?: number; finishMs?: number }
-  >;
+  subtasks: Record<string, { status: SubtaskStatus; operation?: SubtaskOperation; runTime?: number; startMs?: number; finishMs?: number }>;
 }

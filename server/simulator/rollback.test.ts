@@ -13,7 +13,11 @@ function fanoutSpec(n: number, extra: (i: number) => Partial<SubtaskSpec> = () =
   return [
     sub('root', [], { rollbackRuns: [{ ticks: 1 }] }),
     ...fan,
-    sub('join', fan.map((s) => s.id), { runs: [{ ticks: 1, fail: true }] }),
+    sub(
+      'join',
+      fan.map((s) => s.id),
+      { runs: [{ ticks: 1, fail: true }] },
+    ),
     sub('tail', ['join']),
   ];
 }

@@ -88,22 +88,43 @@ describe('scenarios', { timeout: 30_000 }, () => {
     const data: unknown = JSON.parse(toOcpJson(taskToWire(engine.task('35000312'))));
     type Row = [id: number, seriesId: number, name: string, timeout: number, up: number[], down: number[], start: string, finish: string];
     const s = (...[id, seriesId, name, timeout, up, down, start, finish]: Row) => ({
-      createTime: '2021-08-25T15:09:31+08:00', description: name, downstreams: down, executor: 'xxx.xxx.xxx.xxx',
-      finishTime: `2021-08-25T15:09:${finish}+08:00`, id, name, nodeType: 'JAVA_TASK', operation: 'EXECUTE', parallelIdx: -1,
-      prohibitRollback: false, runTime: 1, seriesId, startTime: `2021-08-25T15:09:${start}+08:00`, status: 'SUCCESSFUL',
-      timeout, upstreams: up,
+      createTime: '2021-08-25T15:09:31+08:00',
+      description: name,
+      downstreams: down,
+      executor: 'xxx.xxx.xxx.xxx',
+      finishTime: `2021-08-25T15:09:${finish}+08:00`,
+      id,
+      name,
+      nodeType: 'JAVA_TASK',
+      operation: 'EXECUTE',
+      parallelIdx: -1,
+      prohibitRollback: false,
+      runTime: 1,
+      seriesId,
+      startTime: `2021-08-25T15:09:${start}+08:00`,
+      status: 'SUCCESSFUL',
+      timeout,
+      upstreams: up,
     });
     expect(data).toStrictEqual({
-      createTime: '2021-08-25T15:09:31+08:00', creator: { id: 100, name: 'admin' }, executor: 'xxx.xxx.xxx.xxx',
-      finishTime: '2021-08-25T15:09:54.067+08:00', id: 35000312, name: 'Reinstall OCP agent', operation: 'EXECUTE',
-      prohibitRollback: false, startTime: '2021-08-25T15:09:31.74+08:00', status: 'SUCCESSFUL',
+      createTime: '2021-08-25T15:09:31+08:00',
+      creator: { id: 100, name: 'admin' },
+      executor: 'xxx.xxx.xxx.xxx',
+      finishTime: '2021-08-25T15:09:54.067+08:00',
+      id: 35000312,
+      name: 'Reinstall OCP agent',
+      operation: 'EXECUTE',
+      prohibitRollback: false,
+      startTime: '2021-08-25T15:09:31.74+08:00',
+      status: 'SUCCESSFUL',
       subtasks: [
         s(13000336, 0, 'Install ocp agent', 5400, [13000333], [13000334], '36.821', '52.182'),
         s(13000334, 1, 'Finish reinstalling OCP agent', 60, [13000336], [], '53.062', '53.252'),
         s(13000333, 2, 'Uninstall ocp agent', 1800, [13000335], [13000336], '33.732', '35.626'),
         s(13000335, 3, 'Prepare reinstalling OCP agent', 60, [], [13000333], '32.688', '33.082'),
       ],
-      taskDefinitionId: -1, type: 'MANUAL',
+      taskDefinitionId: -1,
+      type: 'MANUAL',
     });
   });
 
@@ -219,7 +240,11 @@ describe('scenarios', { timeout: 30_000 }, () => {
 
   it('scale scenarios: the sizes asked for; the RUNNING ones still change after several minutes', () => {
     const { engine, advance, parsed } = world();
-    const sizes: [ScenarioKey, number][] = [['scale-100-running', 100], ['scale-1000-failed', 1000], ['scale-5000-running', 5000]];
+    const sizes: [ScenarioKey, number][] = [
+      ['scale-100-running', 100],
+      ['scale-1000-failed', 1000],
+      ['scale-5000-running', 5000],
+    ];
     for (const [key, n] of sizes) expect(parsed(key).subtasks, key).toHaveLength(n);
     const before = JSON.stringify(counts(parsed('scale-5000-running')));
     advance(240);

@@ -80,9 +80,7 @@ const specs = {
   hostile: memo(() => hostileTask(SCENARIO_IDS.hostile)),
   bigId: memo(() => bigIdTask(SCENARIO_IDS['big-id'])),
   hugeLog: memo(() => hugeLogTask(SCENARIO_IDS['huge-log'])),
-  large: memo(() =>
-    generateHostStagesTask({ id: SCENARIO_IDS.large, size: 2000, hosts: 200, seed: 1008, failAt: { stage: 3, host: 57 } }),
-  ),
+  large: memo(() => generateHostStagesTask({ id: SCENARIO_IDS.large, size: 2000, hosts: 200, seed: 1008, failAt: { stage: 3, host: 57 } })),
 };
 
 const scale = (key: ScenarioKey, size: number, state: 'FAILED' | 'RUNNING'): Scenario => {

@@ -50,7 +50,10 @@ export function queryTasks(all: readonly TaskView[], params: URLSearchParams): T
   const rawSize = intParam(params, 'size') ?? DEFAULT_PAGE_SIZE;
   const size = rawSize < 1 ? DEFAULT_PAGE_SIZE : Math.min(rawSize, MAX_PAGE_SIZE);
 
-  const statuses = (params.get('status') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const statuses = (params.get('status') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const s of statuses) {
     if (!(TASK_STATUSES as readonly string[]).includes(s)) throw badParam('status', s, 'TaskState');
   }

@@ -1,17 +1,6 @@
 import { compareSubtasks } from '../../src/api/schemas.ts';
 import { hashSeed } from './rng.ts';
-import {
-  endRun,
-  MAX_RUNNING,
-  openRun,
-  setStatus,
-  stamp,
-  startRun,
-  tickTime,
-  writeLog,
-  type SubtaskRt,
-  type TaskRt,
-} from './runtime.ts';
+import { endRun, MAX_RUNNING, openRun, setStatus, stamp, startRun, tickTime, writeLog, type SubtaskRt, type TaskRt } from './runtime.ts';
 
 /**
  * One engine tick of a RUNNING task, in the order OCP's scheduler works:

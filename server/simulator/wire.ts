@@ -1,9 +1,4 @@
-import type {
-  BasicTaskInstanceWire,
-  LongId,
-  SubtaskInstanceWire,
-  TaskInstanceWire,
-} from '../../src/api/schemas.ts';
+import type { BasicTaskInstanceWire, LongId, SubtaskInstanceWire, TaskInstanceWire } from '../../src/api/schemas.ts';
 import type { SubtaskView, TaskView } from './model.ts';
 import { formatOcpTime } from './ocpTime.ts';
 

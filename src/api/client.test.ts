@@ -5,9 +5,11 @@ import { shouldRetry } from './queryClient';
 import { TaskInstance } from './schemas';
 
 function reply(status: number, body: unknown) {
-  return vi.spyOn(globalThis, 'fetch').mockResolvedValue(
-    new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
-  );
+  return vi
+    .spyOn(globalThis, 'fetch')
+    .mockResolvedValue(
+      new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+    );
 }
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
@@ -45,7 +47,11 @@ describe('request', () => {
   });
 
   it('explains a 401 without a code', async () => {
-    reply(401, { error: { message: 'The current user has not logged on or a logon error has occurred. Please log on and try again.' }, status: 401, successful: false });
+    reply(401, {
+      error: { message: 'The current user has not logged on or a logon error has occurred. Please log on and try again.' },
+      status: 401,
+      successful: false,
+    });
     const e = await failure(request('/instances/1', TaskInstance));
     expect(e).toMatchObject({ status: 401, code: undefined });
   });
@@ -67,10 +73,22 @@ describe('request', () => {
   });
 
   it('names the offending field of a reply that breaks the contract', async () => {
-    reply(200, { data: { id: 7, name: 't', status: 'FAILED', operation: 'EXECUTE', subtasks: [{ id: 1, name: 'a', status: 'WAT', operation: 'EXECUTE' }] }, status: 200, successful: true });
+    reply(200, {
+      data: {
+        id: 7,
+        name: 't',
+        status: 'FAILED',
+        operation: 'EXECUTE',
+        subtasks: [{ id: 1, name: 'a', status: 'WAT', operation: 'EXECUTE' }],
+      },
+      status: 200,
+      successful: true,
+    });
     const e = await failure(request('/instances/7', TaskInstance));
     expect(e).toMatchObject({ kind: 'schema', field: 'data.subtasks.0.status' });
-    expect(e.message).toBe('Unexpected reply from OCP: data.subtasks.0.status: expected one of PENDING, READY, RUNNING, CANCELING, FAILED, SUCCESSFUL');
+    expect(e.message).toBe(
+      'Unexpected reply from OCP: data.subtasks.0.status: expected one of PENDING, READY, RUNNING, CANCELING, FAILED, SUCCESSFUL',
+    );
     expect(shouldRetry(0, e)).toBe(false);
   });
 
@@ -85,7 +103,8 @@ describe('request timeout', () => {
   it('gives up with a network error when OCP does not answer in time', async () => {
     // A fetch that never answers, but stops when its signal aborts, as the browser's does.
     vi.spyOn(globalThis, 'fetch').mockImplementation(
-      (_input, init) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error))),
+      (_input, init) =>
+        new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error))),
     );
     const e = await failure(request('/instances/1/rollback', null, { method: 'POST', timeoutMs: 20 }));
     expect(e).toMatchObject({ kind: 'network', timedOut: true, message: 'No answer within 0.02 s.' });
@@ -108,9 +127,16 @@ describe('the console’s server', () => {
   });
 
   it('carries the fault the server reported, and does not retry a timeout or a redirect', async () => {
-    for (const [status, fault] of [[504, 'reply-timeout'], [502, 'redirect'], [502, 'not-json']] as const) {
+    for (const [status, fault] of [
+      [504, 'reply-timeout'],
+      [502, 'redirect'],
+      [502, 'not-json'],
+    ] as const) {
       vi.spyOn(globalThis, 'fetch').mockResolvedValue(
-        new Response(JSON.stringify({ error: { message: 'm' }, status, successful: false }), { status, headers: { 'x-ocp-console-error': fault } }),
+        new Response(JSON.stringify({ error: { message: 'm' }, status, successful: false }), {
+          status,
+          headers: { 'x-ocp-console-error': fault },
+        }),
       );
       const e = await failure(request('/instances/1', TaskInstance));
       expect(e).toMatchObject({ status, fault });
@@ -122,7 +148,10 @@ describe('the console’s server', () => {
     const handler = vi.fn();
     setSignInRequiredHandler(handler);
     vi.spyOn(globalThis, 'fetch').mockResolvedValue(
-      new Response(JSON.stringify({ error: { message: 'Sign in.' }, status: 401, successful: false }), { status: 401, headers: { 'x-ocp-console-error': 'sign-in-required' } }),
+      new Response(JSON.stringify({ error: { message: 'Sign in.' }, status: 401, successful: false }), {
+        status: 401,
+        headers: { 'x-ocp-console-error': 'sign-in-required' },
+      }),
     );
     await failure(request('/instances/1', TaskInstance));
     expect(handler).toHaveBeenCalledTimes(1);

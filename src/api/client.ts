@@ -50,7 +50,11 @@ export async function send(
   const timeoutMs = init.timeoutMs ?? (method === 'GET' ? GET_TIMEOUT_MS : undefined);
   const timeout = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
   // OCP words its own messages in the language on screen.
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage(), [CONSOLE_HEADER]: CONSOLE_HEADER_VALUE };
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLanguage(),
+    [CONSOLE_HEADER]: CONSOLE_HEADER_VALUE,
+  };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   try {
     return await fetch(url, {
@@ -79,11 +83,7 @@ function loadWording(): Promise<unknown> {
  * Unwraps OCP's envelope and parses `data` with `schema`; every failure becomes an ApiError. Pass
  * `schema: null` for endpoints whose reply may carry no data (OCP Express answers rollback without `data`).
  */
-export async function request<S extends z.ZodMiniType>(
-  path: string,
-  schema: S,
-  options?: RequestOptions,
-): Promise<z.output<S>>;
+export async function request<S extends z.ZodMiniType>(path: string, schema: S, options?: RequestOptions): Promise<z.output<S>>;
 export async function request(path: string, schema: null, options?: RequestOptions): Promise<unknown>;
 export async function request(path: string, schema: z.ZodMiniType | null, options: RequestOptions = {}): Promise<unknown> {
   const { method = 'GET', query, signal, timeoutMs } = options;

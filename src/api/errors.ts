@@ -60,7 +60,13 @@ export class ApiError extends Error {
   }
 }
 
-const NOT_RETRYABLE_FAULTS = new Set<ConsoleFault | undefined>(['connect-timeout', 'reply-timeout', 'redirect', 'not-json', 'sign-in-required']);
+const NOT_RETRYABLE_FAULTS = new Set<ConsoleFault | undefined>([
+  'connect-timeout',
+  'reply-timeout',
+  'redirect',
+  'not-json',
+  'sign-in-required',
+]);
 
 export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError;

@@ -20,9 +20,7 @@ const task = (over: Partial<TaskInstanceWire> = {}): TaskInstanceWire => ({
 
 describe('TaskInstance', () => {
   it("accepts the server's spellings and normalises ids to strings", () => {
-    const t = TaskInstance.parse(
-      task({ subtasks: [subtask({ id: 2, seriesId: 0, parallelIdx: 3, upstreams: [1], downstreams: [3] })] }),
-    );
+    const t = TaskInstance.parse(task({ subtasks: [subtask({ id: 2, seriesId: 0, parallelIdx: 3, upstreams: [1], downstreams: [3] })] }));
     expect(t.id).toBe('35000312');
     expect(t.subtasks[0]).toMatchObject({ id: '2', parallelIdx: 3, upstreams: ['1'], downstreams: ['3'] });
   });
@@ -35,7 +33,9 @@ describe('TaskInstance', () => {
   });
 
   it('prefers the server spelling when both are present', () => {
-    const t = TaskInstance.parse(task({ subtasks: [subtask({ id: 2, parallelIdx: 4, paralleIdx: 1, downstreams: [8], downstream: [7] })] }));
+    const t = TaskInstance.parse(
+      task({ subtasks: [subtask({ id: 2, parallelIdx: 4, paralleIdx: 1, downstreams: [8], downstream: [7] })] }),
+    );
     expect(t.subtasks[0]).toMatchObject({ parallelIdx: 4, downstreams: ['8'] });
   });
 
@@ -93,7 +93,15 @@ describe('TaskInstance', () => {
 describe('TaskPage and Envelope', () => {
   it('parses a page with 1-based numbering', () => {
     const p = TaskPage.parse({
-      contents: [{ id: 1, name: 'a', status: 'RUNNING', operation: 'EXECUTE', subtasks: [{ id: 2, name: 'b', status: 'READY', operation: 'EXECUTE' }] }],
+      contents: [
+        {
+          id: 1,
+          name: 'a',
+          status: 'RUNNING',
+          operation: 'EXECUTE',
+          subtasks: [{ id: 2, name: 'b', status: 'READY', operation: 'EXECUTE' }],
+        },
+      ],
       page: { number: 1, size: 10, totalElements: 1, totalPages: 1 },
     });
     expect(p.contents[0]?.id).toBe('1');

@@ -10,7 +10,9 @@ import { fetchSubtaskLog, subtaskLogQueryOptions, useSubtaskLog } from './subtas
 afterEach(() => vi.restoreAllMocks());
 
 it('fetches GET …/subtasks/{sid}/log and unwraps the text; a reply without `log` is a contract error naming it', async () => {
-  const { requestedUrls } = mockFetch((url) => (url.pathname.endsWith('/9/log') ? [200, okEnvelope({})] : [200, okEnvelope({ log: 'a\nb' })]));
+  const { requestedUrls } = mockFetch((url) =>
+    url.pathname.endsWith('/9/log') ? [200, okEnvelope({})] : [200, okEnvelope({ log: 'a\nb' })],
+  );
   await expect(fetchSubtaskLog('7', '2')).resolves.toBe('a\nb');
   expect(requestedUrls()[0]?.pathname).toBe('/api/v2/tasks/instances/7/subtasks/2/log');
   await expect(fetchSubtaskLog('7', '9')).rejects.toMatchObject({ kind: 'schema', field: 'data.log' });

@@ -15,10 +15,23 @@ import { useRetryTask } from './taskRetry';
 afterEach(() => vi.restoreAllMocks());
 
 const subtask = (id: number, status: SubtaskInstanceWire['status'], over: Partial<SubtaskInstanceWire> = {}): SubtaskInstanceWire => ({
-  id, name: `Subtask ${id}`, status, operation: 'EXECUTE', runTime: 1, parallelIdx: -1, upstreams: [], downstreams: [], ...over,
+  id,
+  name: `Subtask ${id}`,
+  status,
+  operation: 'EXECUTE',
+  runTime: 1,
+  parallelIdx: -1,
+  upstreams: [],
+  downstreams: [],
+  ...over,
 });
 const wireTask = (over: Partial<TaskInstanceWire> = {}): TaskInstanceWire => ({
-  id: 7, name: 'Add zone', status: 'FAILED', operation: 'EXECUTE', subtasks: [subtask(1, 'SUCCESSFUL'), subtask(2, 'FAILED')], ...over,
+  id: 7,
+  name: 'Add zone',
+  status: 'FAILED',
+  operation: 'EXECUTE',
+  subtasks: [subtask(1, 'SUCCESSFUL'), subtask(2, 'FAILED')],
+  ...over,
 });
 
 /** A query client holding task 7 (FAILED), and a renderer of hooks inside it. */
@@ -76,7 +89,16 @@ describe.each(ACTIONS)('$name', ({ useAction, path }) => {
 describe('what OCP answers goes into the cached task at once', () => {
   it('task retry: the task OCP answers with (RUNNING/RETRY)', async () => {
     const { queryClient, render } = setup();
-    answerPosts(200, okEnvelope(wireTask({ status: 'RUNNING', operation: 'RETRY', subtasks: [subtask(1, 'SUCCESSFUL'), subtask(2, 'READY', { operation: 'RETRY', runTime: 2 })] })));
+    answerPosts(
+      200,
+      okEnvelope(
+        wireTask({
+          status: 'RUNNING',
+          operation: 'RETRY',
+          subtasks: [subtask(1, 'SUCCESSFUL'), subtask(2, 'READY', { operation: 'RETRY', runTime: 2 })],
+        }),
+      ),
+    );
     const result = render(() => useRetryTask('7'));
     await act(() => result.current.mutateAsync());
     expect(cachedTask(queryClient)).toMatchObject({ status: 'RUNNING', operation: 'RETRY' });

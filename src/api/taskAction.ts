@@ -16,8 +16,7 @@ export function postTaskAction(path: string): Promise<unknown> {
 }
 
 export const instancePath = (taskId: string) => `/instances/${encodeURIComponent(taskId)}`;
-export const subtaskPath = (taskId: string, subtaskId: string) =>
-  `${instancePath(taskId)}/subtasks/${encodeURIComponent(subtaskId)}`;
+export const subtaskPath = (taskId: string, subtaskId: string) => `${instancePath(taskId)}/subtasks/${encodeURIComponent(subtaskId)}`;
 
 /**
  * The mutation every task action shares (rollbackTask.ts is the model): keyed under the task so a

@@ -13,5 +13,10 @@ export async function retryTask(taskId: string): Promise<TaskInstance | undefine
 
 /** `mutate()` sends one retry of the task; the cached task becomes OCP's answer, then everything refetches. */
 export function useRetryTask(taskId: string) {
-  return useTaskActionMutation(taskId, ['retry'], () => retryTask(taskId), (task, reply) => reply ?? task);
+  return useTaskActionMutation(
+    taskId,
+    ['retry'],
+    () => retryTask(taskId),
+    (task, reply) => reply ?? task,
+  );
 }

@@ -65,14 +65,7 @@ export class ErrorBoundary extends Component<Props, State> {
   }
 }
 
-function BoundaryFallback(props: {
-  region: string;
-  error: Error;
-  onRetry: () => void;
-  reload: boolean;
-  backLink: boolean;
-  level: 1 | 2;
-}) {
+function BoundaryFallback(props: { region: string; error: Error; onRetry: () => void; reload: boolean; backLink: boolean; level: 1 | 2 }) {
   const { t } = useTranslation();
   return (
     <ErrorState

@@ -21,13 +21,7 @@ function MetaBadge({ meta, size = 'md' }: { meta: StatusMeta; size?: 'sm' | 'md'
 }
 
 /** A task's status as an operator should read it ("Rolled back", never a plain "Successful" after a rollback). */
-export function TaskStatusBadge({
-  task,
-  size,
-}: {
-  task: { status: TaskStatus; operation: TaskOperation };
-  size?: 'sm' | 'md' | 'lg';
-}) {
+export function TaskStatusBadge({ task, size }: { task: { status: TaskStatus; operation: TaskOperation }; size?: 'sm' | 'md' | 'lg' }) {
   const display = taskDisplayStatus(task);
   return <MetaBadge meta={TASK_STATUS_META[display]} size={size ?? 'md'} />;
 }

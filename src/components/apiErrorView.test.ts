@@ -3,8 +3,7 @@ import type { ConsoleFault } from '../api/consoleProtocol';
 import { ApiError } from '../api/errors';
 import { apiErrorView } from './apiErrorView';
 
-const http = (status: number, message: string, code?: number) =>
-  new ApiError({ kind: 'http', status, code, message, traceId: 'abc123' });
+const http = (status: number, message: string, code?: number) => new ApiError({ kind: 'http', status, code, message, traceId: 'abc123' });
 
 describe('apiErrorView', () => {
   it('404 / 20000 names the missing task and offers the way back, not a retry', () => {
@@ -16,9 +15,7 @@ describe('apiErrorView', () => {
   });
 
   it('code 20000 means not found even when the HTTP status says otherwise', () => {
-    expect(apiErrorView(http(400, 'The 7 task does not exist.', 20000), { taskId: '7' }).title).toBe(
-      'Task 7 does not exist',
-    );
+    expect(apiErrorView(http(400, 'The 7 task does not exist.', 20000), { taskId: '7' }).title).toBe('Task 7 does not exist');
   });
 
   it('404 without a task in context says "Not found"', () => {
@@ -116,16 +113,24 @@ describe('apiErrorView', () => {
     });
 
     it('an unreachable OCP says so', () => {
-      expect(apiErrorView(fault('unreachable', 502, 'Could not reach OCP: the connection was refused.')).title).toBe('Cannot reach the OCP server');
+      expect(apiErrorView(fault('unreachable', 502, 'Could not reach OCP: the connection was refused.')).title).toBe(
+        'Cannot reach the OCP server',
+      );
       expect(apiErrorView(fault('connect-timeout', 504, 'OCP did not accept a connection within 5 s.')).message).toContain('within 5 s');
     });
 
     it('sign-in required offers neither Retry nor the list (the app shows the sign-in page)', () => {
-      expect(apiErrorView(fault('sign-in-required', 401, 'Sign in.'))).toMatchObject({ title: 'Sign in required', retry: false, backLink: false });
+      expect(apiErrorView(fault('sign-in-required', 401, 'Sign in.'))).toMatchObject({
+        title: 'Sign in required',
+        retry: false,
+        backLink: false,
+      });
     });
 
     it('a reply that broke off mid-body is worded apart from no reply at all', () => {
-      const view = apiErrorView(new ApiError({ kind: 'network', status: 200, message: 'The reply (HTTP 200) broke off before it was complete.' }));
+      const view = apiErrorView(
+        new ApiError({ kind: 'network', status: 200, message: 'The reply (HTTP 200) broke off before it was complete.' }),
+      );
       expect(view.title).toBe('The reply broke off');
       expect(view.retry).toBe(true);
     });

@@ -60,14 +60,7 @@ export function flowStatusKey(status: SubtaskStatus): string {
   return `status.flow.${status}`;
 }
 
-export type TaskDisplayStatus =
-  | 'RUNNING'
-  | 'FAILED'
-  | 'SUCCESSFUL'
-  | 'ROLLING_BACK'
-  | 'ROLLED_BACK'
-  | 'ROLLBACK_FAILED'
-  | 'RETRYING';
+export type TaskDisplayStatus = 'RUNNING' | 'FAILED' | 'SUCCESSFUL' | 'ROLLING_BACK' | 'ROLLED_BACK' | 'ROLLBACK_FAILED' | 'RETRYING';
 
 /**
  * What an operator should read for a task: a SUCCESSFUL task whose operation is ROLLBACK was undone,

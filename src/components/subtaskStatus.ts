@@ -66,16 +66,13 @@ export function countDisplayStatuses(subtasks: readonly StatusFields[]): Display
   return counts;
 }
 
-const finishedAt = (s: Pick<SubtaskInstance, 'finishTime'>) => (s.finishTime === undefined ? Number.POSITIVE_INFINITY : Date.parse(s.finishTime));
+const finishedAt = (s: Pick<SubtaskInstance, 'finishTime'>) =>
+  s.finishTime === undefined ? Number.POSITIVE_INFINITY : Date.parse(s.finishTime);
 
 /**
  * The FAILED subtasks in the order they failed: by finish time (a failure without one goes last),
  * then in flow order. The first is "the first failure": often the cause, the later ones its echoes.
  */
-export function failuresInOrder<S extends Pick<SubtaskInstance, 'id' | 'seriesId' | 'status' | 'finishTime'>>(
-  subtasks: readonly S[],
-): S[] {
-  return subtasks
-    .filter((s) => s.status === 'FAILED')
-    .sort((a, b) => finishedAt(a) - finishedAt(b) || compareSubtasks(a, b));
+export function failuresInOrder<S extends Pick<SubtaskInstance, 'id' | 'seriesId' | 'status' | 'finishTime'>>(subtasks: readonly S[]): S[] {
+  return subtasks.filter((s) => s.status === 'FAILED').sort((a, b) => finishedAt(a) - finishedAt(b) || compareSubtasks(a, b));
 }

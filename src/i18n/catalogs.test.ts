@@ -46,7 +46,8 @@ describe('message catalogs', () => {
   for (const [ns, english] of all.get('en') ?? []) {
     describe(`namespace "${ns}"`, () => {
       it('has the same keys in every language', () => {
-        for (const lang of LANGUAGES) expect(baseKeys(all.get(lang)?.get(ns)?.keys() ?? []), `${lang}/${ns}`).toEqual(baseKeys(english.keys()));
+        for (const lang of LANGUAGES)
+          expect(baseKeys(all.get(lang)?.get(ns)?.keys() ?? []), `${lang}/${ns}`).toEqual(baseKeys(english.keys()));
       });
 
       it('has no empty text and the same placeholders in every language', () => {

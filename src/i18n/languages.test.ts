@@ -7,7 +7,7 @@ afterEach(() => {
 });
 
 describe('the first language', () => {
-  it("follows the browser: any Chinese reads Simplified Chinese, anything else English", () => {
+  it('follows the browser: any Chinese reads Simplified Chinese, anything else English', () => {
     expect(languageFromBrowser(['zh-CN', 'en'])).toBe('zh-CN');
     expect(languageFromBrowser(['zh-TW'])).toBe('zh-CN');
     expect(languageFromBrowser(['fr-FR', 'zh'])).toBe('zh-CN');

@@ -20,10 +20,13 @@ function apply(task: TaskInstanceWire, path: string): TaskInstanceWire {
     return { ...reopened, operation: 'ROLLBACK', subtasks: undo };
   }
   if (sid === undefined && path.endsWith('/retry')) {
-    const again = subtasks.map((s) => (s.status === 'FAILED' ? { ...s, status: 'READY' as const, operation: 'RETRY' as const, runTime: (s.runTime ?? 1) + 1 } : s));
+    const again = subtasks.map((s) =>
+      s.status === 'FAILED' ? { ...s, status: 'READY' as const, operation: 'RETRY' as const, runTime: (s.runTime ?? 1) + 1 } : s,
+    );
     return { ...reopened, operation: 'RETRY', subtasks: again };
   }
-  if (path.endsWith('/retry')) return { ...reopened, subtasks: edit((s) => ({ ...s, status: 'READY', operation: 'RETRY', runTime: (s.runTime ?? 1) + 1 })) };
+  if (path.endsWith('/retry'))
+    return { ...reopened, subtasks: edit((s) => ({ ...s, status: 'READY', operation: 'RETRY', runTime: (s.runTime ?? 1) + 1 })) };
   if (path.endsWith('/skip')) {
     const op = task.operation === 'ROLLBACK' ? 'ROLLBACK_SKIP' : 'SKIP';
     return { ...reopened, subtasks: edit((s) => ({ ...s, status: 'READY', operation: op })) };

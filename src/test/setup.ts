@@ -18,17 +18,18 @@ afterEach(() => {
 
 // jsdom lacks the layout APIs React Flow and Mantine use; give them inert, non-zero versions.
 if (typeof window !== 'undefined') {
-  if (typeof window.matchMedia !== 'function') window.matchMedia = (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => {},
-      removeListener: () => {},
-      addEventListener: () => {},
-      removeEventListener: () => {},
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
+  if (typeof window.matchMedia !== 'function')
+    window.matchMedia = (query: string) =>
+      ({
+        matches: false,
+        media: query,
+        onchange: null,
+        addListener: () => {},
+        removeListener: () => {},
+        addEventListener: () => {},
+        removeEventListener: () => {},
+        dispatchEvent: () => false,
+      }) as MediaQueryList;
 
   class ResizeObserverStub {
     constructor(private readonly cb: ResizeObserverCallback) {}

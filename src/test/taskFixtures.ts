@@ -2,13 +2,7 @@
  * Test fixtures built as OCP puts them on the wire and parsed with the real contract
  * (`TaskInstance.parse`), so tests see exactly what the app sees. Test-only: nothing in the app imports this.
  */
-import {
-  TaskInstance,
-  type SubtaskInstance,
-  type SubtaskInstanceWire,
-  type SubtaskStatus,
-  type TaskInstanceWire,
-} from '../api/schemas';
+import { TaskInstance, type SubtaskInstance, type SubtaskInstanceWire, type SubtaskStatus, type TaskInstanceWire } from '../api/schemas';
 
 export interface SubtaskSpec {
   id: number;

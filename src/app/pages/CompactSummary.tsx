@@ -12,7 +12,12 @@ export function CompactSummary({ children }: { children: ReactNode }) {
   const phone = useMediaQuery(PHONE_QUERY, false, { getInitialValueInEffect: false });
   if (!phone) return <>{children}</>;
   return (
-    <Spoiler maxHeight={FOLDED_HEIGHT} showLabel={t('summary.more')} hideLabel={t('summary.less')} styles={{ control: { fontSize: 'var(--mantine-font-size-xs)' } }}>
+    <Spoiler
+      maxHeight={FOLDED_HEIGHT}
+      showLabel={t('summary.more')}
+      hideLabel={t('summary.less')}
+      styles={{ control: { fontSize: 'var(--mantine-font-size-xs)' } }}
+    >
       {children}
     </Spoiler>
   );

@@ -7,12 +7,5 @@ export function NotFoundPage() {
   const { t } = useTranslation();
   const [pathname] = useLocation();
   useDocumentTitle(t('title.notFound'));
-  return (
-    <ErrorState
-      title={t('notFound.title')}
-      message={t('notFound.message', { path: pathname })}
-      backLink
-      level={1}
-    />
-  );
+  return <ErrorState title={t('notFound.title')} message={t('notFound.message', { path: pathname })} backLink level={1} />;
 }

@@ -47,9 +47,7 @@ export function TaskBody({
         style={{ flex: 1, minWidth: 0, position: 'relative' }}
       >
         <ErrorBoundary region={t('region.graph')}>
-          <Box style={{ position: 'absolute', inset: 0 }}>
-            {graph}
-          </Box>
+          <Box style={{ position: 'absolute', inset: 0 }}>{graph}</Box>
         </ErrorBoundary>
       </Box>
       {side && selected !== null && (

@@ -41,7 +41,6 @@ function TaskGraph(props: TaskGraphProps) {
   return <Graph {...props} />;
 }
 
-
 // The log viewer loads when a subtask is first opened, not with the page.
 const SubtaskLog = lazy(() => import('../../features/subtask-log/SubtaskLog').then((m) => ({ default: m.SubtaskLog })));
 
@@ -93,7 +92,12 @@ function TaskView({ id }: { id: string }) {
       >
         <ErrorBoundary region={t('region.taskHeader')}>
           {/* On a phone the actions go under the name, and the details fold away so the graph starts on screen. */}
-          <Flex direction={{ base: 'column', sm: 'row' }} justify="space-between" align={{ base: 'stretch', sm: 'flex-start' }} gap={{ base: 'xs', sm: 'md' }}>
+          <Flex
+            direction={{ base: 'column', sm: 'row' }}
+            justify="space-between"
+            align={{ base: 'stretch', sm: 'flex-start' }}
+            gap={{ base: 'xs', sm: 'md' }}
+          >
             <Box miw={0} style={{ flex: 1 }}>
               <CompactSummary>
                 <TaskHeader task={task} selectedId={selected} onSelect={select} />

@@ -8,11 +8,6 @@ export function InvalidTaskId({ raw }: { raw: string }) {
   const { t } = useTranslation();
   const problem = taskIdProblem(raw) ?? t('taskId.notWhole');
   return (
-    <ErrorState
-      title={t('invalidId.title')}
-      message={t('invalidId.message', { raw, problem, max: String(MAX_LONG) })}
-      backLink
-      level={1}
-    />
+    <ErrorState title={t('invalidId.title')} message={t('invalidId.message', { raw, problem, max: String(MAX_LONG) })} backLink level={1} />
   );
 }

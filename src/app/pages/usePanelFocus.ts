@@ -30,7 +30,9 @@ export function usePanelFocus(selected: string | null, panelRef: RefObject<HTMLE
       return () => cancelAnimationFrame(frame);
     }
     if (previous !== null) {
-      const back = opener.current?.isConnected ? opener.current : document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(previous)}"]`);
+      const back = opener.current?.isConnected
+        ? opener.current
+        : document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(previous)}"]`);
       opener.current = null;
       back?.focus();
     }

@@ -127,8 +127,21 @@ export function LogLines(props: LogLinesProps) {
       props.onLineClick(i);
     };
     rows.push(
-      <div key={i} className={classes.row} data-kind={kind} data-line={i + 1} aria-current={selectedLine === i} style={{ top: (offsets[k] as number) * ROW_HEIGHT }}>
-        <a className={classes.gutter} style={{ width: `${digits + 2}ch` }} href={props.hrefOf(i)} onClick={onClick} aria-label={t('lineLink', { line: i + 1 })}>
+      <div
+        key={i}
+        className={classes.row}
+        data-kind={kind}
+        data-line={i + 1}
+        aria-current={selectedLine === i}
+        style={{ top: (offsets[k] as number) * ROW_HEIGHT }}
+      >
+        <a
+          className={classes.gutter}
+          style={{ width: `${digits + 2}ch` }}
+          href={props.hrefOf(i)}
+          onClick={onClick}
+          aria-label={t('lineLink', { line: i + 1 })}
+        >
           {i + 1}
         </a>
         <span className={classes.text}>

@@ -21,7 +21,17 @@ export interface LogToolbarProps {
   onWide?: (() => void) | undefined;
 }
 
-function IconAction({ label, onClick, disabled, children }: { label: string; onClick: () => void; disabled?: boolean; children: ReactNode }) {
+function IconAction({
+  label,
+  onClick,
+  disabled,
+  children,
+}: {
+  label: string;
+  onClick: () => void;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
   return (
     <Tooltip label={label} withinPortal>
       <ActionIcon variant="subtle" aria-label={label} onClick={onClick} disabled={disabled}>
@@ -42,7 +52,10 @@ export function LogToolbar(props: LogToolbarProps) {
       ? ''
       : total === 0
         ? t('search.none')
-        : t(search.truncated ? 'search.countTruncated' : 'search.count', { current: formatNumber(current + 1), total: formatNumber(total) });
+        : t(search.truncated ? 'search.countTruncated' : 'search.count', {
+            current: formatNumber(current + 1),
+            total: formatNumber(total),
+          });
   return (
     <Group gap={6} wrap="wrap">
       <TextInput

@@ -55,7 +55,11 @@ export function SubtaskLog({ taskId, subtask }: SubtaskLogProps) {
       <Skeleton h={120} aria-label={t('loading')} />
     );
   } else if (model.runs.length === 0) {
-    body = <Text size="sm" c="dimmed">{t('empty')}</Text>;
+    body = (
+      <Text size="sm" c="dimmed">
+        {t('empty')}
+      </Text>
+    );
   } else {
     const viewer = (height: string, onWide?: () => void) => (
       <SubtaskLogViewer subtaskId={subtask.id} model={model} live={live} url={url} reveal={reveal} height={height} onWide={onWide} />

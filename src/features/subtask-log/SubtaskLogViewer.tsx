@@ -27,9 +27,7 @@ export function SubtaskLogViewer({ subtaskId, model, live, url, reveal, height, 
   const [query, setQuery] = useState('');
   const [wrap, setWrap] = useState(false);
   const [current, setCurrent] = useState(-1);
-  const [jump, setJump] = useState<ScrollRequest | null>(() =>
-    url.line === null ? null : { line: url.line, nonce: 0 },
-  );
+  const [jump, setJump] = useState<ScrollRequest | null>(() => (url.line === null ? null : { line: url.line, nonce: 0 }));
   const latest = model.runs.at(-1) as LogRun;
   const run = (url.run !== null ? model.runs[url.run - 1] : undefined) ?? latest;
 

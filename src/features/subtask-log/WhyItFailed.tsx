@@ -15,7 +15,12 @@ export function WhyItFailed({ reason, href, onShow }: { reason: FailureReason; h
   return (
     <Alert color="red" variant="light" title={t('why.title')} icon={<IconAlertTriangle aria-hidden />} p="xs">
       {reason.text !== undefined ? (
-        <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', maxHeight: '6.5em', overflow: 'hidden' }} bg="transparent" p={0}>
+        <Code
+          block
+          style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', maxHeight: '6.5em', overflow: 'hidden' }}
+          bg="transparent"
+          p={0}
+        >
           {messageOf(reason.text)}
         </Code>
       ) : (

@@ -51,7 +51,14 @@ describe('searchLog', () => {
   });
 
   it('stops listing at the limit and says so', () => {
-    expect(searchLog(model, 'a', 3)).toMatchObject({ truncated: true, matches: [{ line: 0, column: 0 }, { line: 0, column: 4 }, { line: 0, column: 9 }] });
+    expect(searchLog(model, 'a', 3)).toMatchObject({
+      truncated: true,
+      matches: [
+        { line: 0, column: 0 },
+        { line: 0, column: 4 },
+        { line: 0, column: 9 },
+      ],
+    });
   });
 
   it('matchFrom: the first match at or after a line, wrapping around', () => {

@@ -41,7 +41,10 @@ describe('parseLog', () => {
   it('an empty log has no lines and no runs; text before any header is a run of its own', () => {
     expect(parseLog('')).toMatchObject({ lines: [], runs: [] });
     const m = parseLog(['stray line', H('EXECUTE'), info('x')].join('\n'));
-    expect(m.runs.map((r) => [r.operation, r.start, r.end])).toEqual([['', 0, 1], ['EXECUTE', 1, 3]]);
+    expect(m.runs.map((r) => [r.operation, r.start, r.end])).toEqual([
+      ['', 0, 1],
+      ['EXECUTE', 1, 3],
+    ]);
   });
 
   it('a run still going has no state', () => {

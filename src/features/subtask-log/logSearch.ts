@@ -32,7 +32,7 @@ export function searchLog(model: LogModel, query: string, limit = 100_000): Sear
   const matches: LogMatch[] = [];
   let line = 0;
   let lineStart = 0;
-  let lineEnd = (model.lines[0]?.length ?? 0);
+  let lineEnd = model.lines[0]?.length ?? 0;
   for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) {
     if (matches.length === limit) return { query, matches, truncated: true };
     while (at > lineEnd) {

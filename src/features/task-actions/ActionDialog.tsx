@@ -75,8 +75,16 @@ export function ActionDialog({ spec, task, current, onReview, opened, onClose }:
           </Alert>
         )}
         {safe.problem && <ProblemAlert problem={safe.problem} />}
-        {safe.phase === 'checking' && <Text size="sm" role="status">{t('dialog.checking')}</Text>}
-        {sending && <Text size="sm" role="status">{t('dialog.sending')}</Text>}
+        {safe.phase === 'checking' && (
+          <Text size="sm" role="status">
+            {t('dialog.checking')}
+          </Text>
+        )}
+        {sending && (
+          <Text size="sm" role="status">
+            {t('dialog.sending')}
+          </Text>
+        )}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={close} disabled={sending} data-autofocus>
             {t('dialog.cancel')}

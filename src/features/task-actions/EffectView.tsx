@@ -24,7 +24,12 @@ function RollbackView({ effect }: { effect: RollbackEffect }) {
   return (
     <Stack gap="sm" role="note">
       <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} p="sm" role="note">
-        {n === 0 ? t('effect.rollback.nothing') : t('effect.rollback.reach', { count: n, steps: effect.waves.length > 1 ? t('effect.rollback.steps', { count: effect.waves.length }) : '' })}
+        {n === 0
+          ? t('effect.rollback.nothing')
+          : t('effect.rollback.reach', {
+              count: n,
+              steps: effect.waves.length > 1 ? t('effect.rollback.steps', { count: effect.waves.length }) : '',
+            })}
       </Alert>
       {n > 0 && <SubtaskList subtasks={effect.plan} label={t('effect.rollback.list')} />}
     </Stack>
@@ -78,7 +83,14 @@ function ForwardView({ effect }: { effect: ForwardEffect }) {
       </Text>
       <SubtaskList subtasks={effect.targets} label={t(`effect.${k}.targetsList`)} />
       {blocked && (
-        <Alert color="yellow" variant="light" icon={<IconInfoCircle aria-hidden />} p="sm" role="note" title={t('effect.blocked.title', { count: effect.stillFailed.length })}>
+        <Alert
+          color="yellow"
+          variant="light"
+          icon={<IconInfoCircle aria-hidden />}
+          p="sm"
+          role="note"
+          title={t('effect.blocked.title', { count: effect.stillFailed.length })}
+        >
           <Stack gap="xs">
             <Text size="sm">{t('effect.blocked.body', { count: effect.continues.length })}</Text>
             <SubtaskList subtasks={effect.stillFailed} label={t('effect.blocked.list')} />
@@ -89,7 +101,9 @@ function ForwardView({ effect }: { effect: ForwardEffect }) {
       {!blocked && effect.continues.length > 0 && (
         <>
           <Text size="sm" fw={600}>
-            {k === 'skipSubtask' ? t('effect.skipSubtask.startNext', { count: effect.startNext.length }) : t('effect.continues', { count: effect.continues.length })}
+            {k === 'skipSubtask'
+              ? t('effect.skipSubtask.startNext', { count: effect.startNext.length })
+              : t('effect.continues', { count: effect.continues.length })}
           </Text>
           <SubtaskList
             subtasks={k === 'skipSubtask' ? effect.startNext : effect.continues}

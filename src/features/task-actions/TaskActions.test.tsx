@@ -93,9 +93,17 @@ describe('the confirmation shows the effect first', () => {
     await user.click(await screen.findByRole('button', { name: 'Retry…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Retry task 1001?' });
     const again = within(dialog).getByRole('list', { name: 'Subtasks that run again' });
-    expect(within(again).getAllByRole('listitem').map((li) => li.dataset.subtaskId)).toEqual(['3']);
+    expect(
+      within(again)
+        .getAllByRole('listitem')
+        .map((li) => li.dataset.subtaskId),
+    ).toEqual(['3']);
     const next = within(dialog).getByRole('list', { name: 'Subtasks that then continue' });
-    expect(within(next).getAllByRole('listitem').map((li) => li.dataset.subtaskId)).toEqual(['5', '6']);
+    expect(
+      within(next)
+        .getAllByRole('listitem')
+        .map((li) => li.dataset.subtaskId),
+    ).toEqual(['5', '6']);
     await user.click(within(dialog).getByRole('button', { name: 'Retry 1 failed subtask' }));
     expect(await screen.findByText('Retry started for task 1001')).toBeInTheDocument();
     expect(ocp.posts()).toEqual(['/api/v2/tasks/instances/1001/retry']);

@@ -50,7 +50,7 @@ describe('retry effects', () => {
     expect(ids(effect.continues)).toEqual(['3', '4']);
   });
 
-  it("changes key when what it shows changes, not otherwise", () => {
+  it('changes key when what it shows changes, not otherwise', () => {
     const a = retryTaskEffect(failedFanOutTask());
     expect(retryTaskEffect(failedFanOutTask()).key).toBe(a.key);
     expect(retryTaskEffect(fanOut({ 5: { status: 'SUCCESSFUL' } })).key).not.toBe(a.key);

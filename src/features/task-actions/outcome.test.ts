@@ -18,18 +18,26 @@ describe('actionOutcome: words the result from the task, not from the HTTP statu
     expect(outcome).toEqual({
       tone: 'warning',
       title: 'OCP answered with an error, but the task is rolling back',
-      message: "OCP said: The OCP server failed (HTTP 500). (HTTP 500, trace t1). The task's own state is what counts; it updates live on this page.",
+      message:
+        "OCP said: The OCP server failed (HTTP 500). (HTTP 500, trace t1). The task's own state is what counts; it updates live on this page.",
     });
   });
 
   it('a 500 and the task unchanged: the rollback failed, and says the task is unchanged', () => {
     const outcome = actionOutcome(rollback, before, before, { ok: false, error: http(502, 'Bad gateway') });
-    expect(outcome).toMatchObject({ tone: 'error', title: 'Rollback failed', message: 'OCP said: Bad gateway (HTTP 502, trace t1). The task is unchanged.' });
+    expect(outcome).toMatchObject({
+      tone: 'error',
+      title: 'Rollback failed',
+      message: 'OCP said: Bad gateway (HTTP 502, trace t1). The task is unchanged.',
+    });
   });
 
   it('a refusal quotes OCP with its code and traceId', () => {
     const outcome = actionOutcome(rollback, before, before, { ok: false, error: http(400, 'Task 1001 can not rollback.', 20004) });
-    expect(outcome).toMatchObject({ title: 'Rollback refused', message: 'OCP said: Task 1001 can not rollback. (code 20004, trace t1). The task is unchanged.' });
+    expect(outcome).toMatchObject({
+      title: 'Rollback refused',
+      message: 'OCP said: Task 1001 can not rollback. (code 20004, trace t1). The task is unchanged.',
+    });
   });
 
   it('a 403 is the missing TASK_MANAGER permission', () => {
@@ -84,10 +92,14 @@ describe('effectVisible', () => {
   });
 
   it('sees a skip in SKIP or ROLLBACK_SKIP, a task retry in RETRY, and a second rollback in a new finish time', () => {
-    expect(effectVisible({ kind: 'skipSubtask', subtaskId: '3' }, before, withThird({ status: 'SUCCESSFUL', operation: 'SKIP' }))).toBe(true);
+    expect(effectVisible({ kind: 'skipSubtask', subtaskId: '3' }, before, withThird({ status: 'SUCCESSFUL', operation: 'SKIP' }))).toBe(
+      true,
+    );
     expect(effectVisible({ kind: 'retryTask' }, before, failedFanOutTask({ status: 'RUNNING', operation: 'RETRY' }))).toBe(true);
     const failedRollback = failedFanOutTask({ operation: 'ROLLBACK' });
     expect(effectVisible(rollback, failedRollback, failedRollback)).toBe(false);
-    expect(effectVisible(rollback, failedRollback, failedFanOutTask({ operation: 'ROLLBACK', finishTime: '2021-08-25T07:20:00.000+00:00' }))).toBe(true);
+    expect(
+      effectVisible(rollback, failedRollback, failedFanOutTask({ operation: 'ROLLBACK', finishTime: '2021-08-25T07:20:00.000+00:00' })),
+    ).toBe(true);
   });
 });

@@ -101,7 +101,7 @@ describe('rollbackPlan', () => {
 
   it('plans a generated 2,000-subtask DAG in reverse topological order', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const specs: SubtaskSpec[] = [];
     for (let id = 1; id <= 2000; id++) {
       const ups = id === 1 ? [] : [...new Set([1 + Math.floor(random() * (id - 1)), 1 + Math.floor(random() * (id - 1))])];

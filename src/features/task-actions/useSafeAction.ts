@@ -82,7 +82,10 @@ export function useSafeAction({ taskId, action, reviewedKey, keyOf, send, onOutc
         let after: TaskInstance | undefined = answered;
         let afterError: unknown;
         // What counts is the task as OCP shows it now, whatever the reply said.
-        await load().then((task) => (after = task), (error: unknown) => (afterError = error));
+        await load().then(
+          (task) => (after = task),
+          (error: unknown) => (afterError = error),
+        );
         if (after && after === answered) queryClient.setQueryData(taskKeys.instance(taskId), after);
         // The task itself was just fetched; what hangs under it (subtask logs) and the lists refetch.
         const taskKey = taskKeys.instance(taskId);

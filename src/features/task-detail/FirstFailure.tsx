@@ -25,7 +25,10 @@ export function FirstFailure({ task, selectedId, onSelect }: FirstFailureProps) 
         {t('failure.first')}
       </Badge>
       <Anchor component="button" type="button" size="sm" fw={600} onClick={() => onSelect(first.id)} style={{ overflowWrap: 'anywhere' }}>
-        {first.name} <Text span size="xs" c="dimmed" ff="monospace">#{first.id}</Text>
+        {first.name}{' '}
+        <Text span size="xs" c="dimmed" ff="monospace">
+          #{first.id}
+        </Text>
       </Anchor>
       {first.finishTime && (
         <Text size="xs" c="dimmed">

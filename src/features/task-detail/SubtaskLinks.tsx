@@ -36,13 +36,7 @@ export function SubtaskLinks({ label, ids, byId, onSelect }: SubtaskLinksProps) 
             return (
               <li key={id}>
                 {s ? (
-                  <UnstyledButton
-                    onClick={() => onSelect(id)}
-                    py={2}
-                    px={4}
-                    w="100%"
-                    style={{ borderRadius: 'var(--mantine-radius-sm)' }}
-                  >
+                  <UnstyledButton onClick={() => onSelect(id)} py={2} px={4} w="100%" style={{ borderRadius: 'var(--mantine-radius-sm)' }}>
                     <Group gap="xs" wrap="nowrap" miw={0}>
                       <span style={{ flexShrink: 0 }}>
                         <SubtaskDisplayBadge status={subtaskDisplayStatus(s)} size="sm" />

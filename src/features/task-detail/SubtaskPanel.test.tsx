@@ -97,8 +97,17 @@ describe('SubtaskPanel', () => {
   });
 
   it('reads an undone subtask as "Rolled back", keeping OCP\'s raw PENDING beside it', () => {
-    const subtasks = wireSubtasks(FAN_OUT_SPECS).map((x) => (x.id === 3 ? { ...x, status: 'PENDING' as const, operation: 'ROLLBACK' as const } : x));
-    renderWithProviders(<SubtaskPanel task={makeTask({ status: 'SUCCESSFUL', operation: 'ROLLBACK', subtasks })} subtaskId="3" onSelect={vi.fn()} onClose={vi.fn()} />);
+    const subtasks = wireSubtasks(FAN_OUT_SPECS).map((x) =>
+      x.id === 3 ? { ...x, status: 'PENDING' as const, operation: 'ROLLBACK' as const } : x,
+    );
+    renderWithProviders(
+      <SubtaskPanel
+        task={makeTask({ status: 'SUCCESSFUL', operation: 'ROLLBACK', subtasks })}
+        subtaskId="3"
+        onSelect={vi.fn()}
+        onClose={vi.fn()}
+      />,
+    );
     const status = screen.getByText('Status').nextElementSibling;
     expect(status).toHaveTextContent('Rolled back');
     expect(status).toHaveTextContent('PENDING');
@@ -129,7 +138,9 @@ describe('SubtaskPanel', () => {
   });
 
   it('shows the operations it is given', () => {
-    renderWithProviders(<SubtaskPanel task={task} subtaskId="3" onSelect={vi.fn()} onClose={vi.fn()} actions={<button type="button">Retry</button>} />);
+    renderWithProviders(
+      <SubtaskPanel task={task} subtaskId="3" onSelect={vi.fn()} onClose={vi.fn()} actions={<button type="button">Retry</button>} />,
+    );
     expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
 });

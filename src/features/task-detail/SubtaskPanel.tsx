@@ -71,7 +71,11 @@ function SubtaskFields({ subtask }: { subtask: SubtaskInstance }) {
       <InfoItem label={t('field.executor')}>{s.executor ?? none}</InfoItem>
       <InfoItem label={t('field.runs')}>{s.runTime}</InfoItem>
       <InfoItem label={t('field.timeout')}>
-        {s.timeout === undefined ? none : <span title={t('value.timeoutTitle', { seconds: s.timeout })}>{formatDuration(s.timeout * 1000)}</span>}
+        {s.timeout === undefined ? (
+          none
+        ) : (
+          <span title={t('value.timeoutTitle', { seconds: s.timeout })}>{formatDuration(s.timeout * 1000)}</span>
+        )}
       </InfoItem>
       <InfoItem label={t('field.parallelIdx')}>{s.parallelIdx < 0 ? t('value.notParallel') : s.parallelIdx}</InfoItem>
       <InfoItem label={t('field.prohibitsRollback')}>{s.prohibitRollback ? t('value.yes') : t('value.no')}</InfoItem>

@@ -5,7 +5,8 @@ import { SubtaskInstance, type SubtaskInstanceWire } from '../../api/schemas';
 import { TaskGraph, type TaskGraphProps } from './TaskGraph';
 
 type Wire = Partial<SubtaskInstanceWire> & { id: number };
-const parse = (...wire: Wire[]) => wire.map((w) => SubtaskInstance.parse({ name: `Step ${w.id}`, status: 'PENDING', operation: 'EXECUTE', ...w }));
+const parse = (...wire: Wire[]) =>
+  wire.map((w) => SubtaskInstance.parse({ name: `Step ${w.id}`, status: 'PENDING', operation: 'EXECUTE', ...w }));
 const at = (s: number) => `2024-01-01T08:00:${String(s).padStart(2, '0')}.000+08:00`;
 
 function renderGraph(props: Partial<TaskGraphProps> & Pick<TaskGraphProps, 'subtasks'>) {

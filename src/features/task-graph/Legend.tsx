@@ -15,7 +15,8 @@ interface LegendProps {
   onChange: (selected: StatusFilter[]) => void;
 }
 
-const metaOf = (f: StatusFilter): StatusMeta => (f in SUBTASK_STATUS_META ? SUBTASK_STATUS_META[f as keyof typeof SUBTASK_STATUS_META] : TASK_STATUS_META[f as DerivedFilter]);
+const metaOf = (f: StatusFilter): StatusMeta =>
+  f in SUBTASK_STATUS_META ? SUBTASK_STATUS_META[f as keyof typeof SUBTASK_STATUS_META] : TASK_STATUS_META[f as DerivedFilter];
 
 /**
  * Every status with icon, label, colour and count, so colour is never the only cue; each row is a

@@ -40,7 +40,15 @@ export function OverviewLayer(props: OverviewLayerProps) {
   );
   useViewportCanvas(ref, draw);
 
-  return <canvas ref={ref} className={classes.overview} data-testid="graph-overview" role="img" aria-label={t('overview.label', { count: subtasks.length })} />;
+  return (
+    <canvas
+      ref={ref}
+      className={classes.overview}
+      data-testid="graph-overview"
+      role="img"
+      aria-label={t('overview.label', { count: subtasks.length })}
+    />
+  );
 }
 
 function drawOverview(

@@ -33,7 +33,10 @@ export function OverviewMarks({ layout, subtasks, firstFailureId, onPick }: Over
     (ctx: CanvasRenderingContext2D, { transform, width, height, dpr }: CanvasView) => {
       const far = transform[2] < FAR_ZOOM;
       drawMarks(ctx, far ? marked : [], layout, transform, dpr);
-      placeMarker(markerRef.current, far && firstFailureId !== null ? layout.positions.get(firstFailureId) : undefined, transform, { width, height });
+      placeMarker(markerRef.current, far && firstFailureId !== null ? layout.positions.get(firstFailureId) : undefined, transform, {
+        width,
+        height,
+      });
     },
     [layout, marked, firstFailureId],
   );

@@ -19,7 +19,14 @@ const parse = (...wire: Wire[]) =>
 
 const task = () =>
   parse(
-    { id: 1, name: 'Check parameters', status: 'SUCCESSFUL', downstreams: [2, 3], startTime: '2024-01-01T08:00:00.000+08:00', finishTime: '2024-01-01T08:00:42.000+08:00' },
+    {
+      id: 1,
+      name: 'Check parameters',
+      status: 'SUCCESSFUL',
+      downstreams: [2, 3],
+      startTime: '2024-01-01T08:00:00.000+08:00',
+      finishTime: '2024-01-01T08:00:42.000+08:00',
+    },
     { id: 2, name: 'Install OBServer on 10.0.0.3', status: 'FAILED', upstreams: [1], downstreams: [4], parallelIdx: 0, runTime: 2 },
     { id: 3, name: 'Install OBServer on 10.0.0.4', status: 'RUNNING', upstreams: [1], downstreams: [4], parallelIdx: 1 },
     { id: 4, name: '<img src=x onerror="alert(1)">', upstreams: [2, 3] },
@@ -77,7 +84,10 @@ describe('TaskGraph', () => {
   it('counts every status in the legend', async () => {
     renderGraph();
     const legend = await screen.findByRole('group', { name: 'Status legend' });
-    const count = (label: string) => within(legend).getByRole('button', { name: new RegExp(`^${label}:`) }).getAttribute('aria-label');
+    const count = (label: string) =>
+      within(legend)
+        .getByRole('button', { name: new RegExp(`^${label}:`) })
+        .getAttribute('aria-label');
     expect(count('Pending')).toBe('Pending: 1');
     expect(count('Ready')).toBe('Ready: 0');
     expect(count('Running')).toBe('Running: 1');
@@ -119,8 +129,17 @@ describe('TaskGraph', () => {
   });
 
   it('draws a large fan-out as one group node that expands in place and collapses again', async () => {
-    const hosts = Array.from({ length: 10 }, (_, i) => ({ id: 100 + i, parallelIdx: i, upstreams: [1], downstreams: [2], status: i === 3 ? ('FAILED' as const) : ('SUCCESSFUL' as const) }));
-    const subtasks = parse({ id: 1, status: 'SUCCESSFUL', downstreams: hosts.map((h) => h.id) }, ...hosts, { id: 2, upstreams: hosts.map((h) => h.id) });
+    const hosts = Array.from({ length: 10 }, (_, i) => ({
+      id: 100 + i,
+      parallelIdx: i,
+      upstreams: [1],
+      downstreams: [2],
+      status: i === 3 ? ('FAILED' as const) : ('SUCCESSFUL' as const),
+    }));
+    const subtasks = parse({ id: 1, status: 'SUCCESSFUL', downstreams: hosts.map((h) => h.id) }, ...hosts, {
+      id: 2,
+      upstreams: hosts.map((h) => h.id),
+    });
     const onGroupsChange = vi.fn();
     const { rerender } = renderGraph({ subtasks, groups: '100', onGroupsChange });
     const group = await screen.findByTestId('collapsed-group');
@@ -137,7 +156,9 @@ describe('TaskGraph', () => {
 
   it('keeps every node in place when statuses change, without laying out again', async () => {
     // A structure no other test uses, so the module-level layout cache starts cold for it.
-    const fresh = task().map((s) => (s.id === '4' ? { ...s, name: 'Finish', downstreams: ['5'] } : s)).concat(parse({ id: 5, upstreams: [4] }));
+    const fresh = task()
+      .map((s) => (s.id === '4' ? { ...s, name: 'Finish', downstreams: ['5'] } : s))
+      .concat(parse({ id: 5, upstreams: [4] }));
     const { rerender } = renderGraph({ subtasks: fresh });
     await screen.findByTestId('rf__node-5');
     const calls = vi.mocked(layoutGraph).mock.calls.length;

@@ -77,7 +77,17 @@ export function summarizeGroup(members: readonly Pick<SubtaskInstance, 'status'>
 
 /** URL form of the toggles: the groups' first member ids, comma-separated. */
 export const writeToggles = (toggles: ReadonlySet<string>): string | null =>
-  toggles.size === 0 ? null : [...toggles].map((id) => id.replace(/^parallel:/, '')).sort().join(',');
+  toggles.size === 0
+    ? null
+    : [...toggles]
+        .map((id) => id.replace(/^parallel:/, ''))
+        .sort()
+        .join(',');
 
 export const readToggles = (raw: string | null): Set<string> =>
-  new Set((raw ?? '').split(',').filter((s) => /^\d+$/.test(s)).map((s) => `parallel:${s}`));
+  new Set(
+    (raw ?? '')
+      .split(',')
+      .filter((s) => /^\d+$/.test(s))
+      .map((s) => `parallel:${s}`),
+  );

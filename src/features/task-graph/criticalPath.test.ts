@@ -29,7 +29,13 @@ describe('criticalPath', () => {
     expect(criticalPath(running, edges, Date.parse(at(75)))).toEqual(['1', '2', '4', '5']);
     // A side branch still running past everything else decides the duration instead.
     const side = running.map((s) => (s.id === '6' ? { ...s, finishTime: undefined } : s));
-    expect(criticalPath(side.filter((s) => s.id !== '5'), edges, Date.parse(at(200)))).toEqual(['1', '6']);
+    expect(
+      criticalPath(
+        side.filter((s) => s.id !== '5'),
+        edges,
+        Date.parse(at(200)),
+      ),
+    ).toEqual(['1', '6']);
   });
 
   it('is empty when nothing has run, and skips upstreams that never started', () => {

@@ -121,7 +121,14 @@ describe('emphasis', () => {
 
   it('with lineage on, the chain stands out and the rest is dimmed', () => {
     const find: FindState = { ...none, lineage: lineageOf('2', structure.edges) };
-    expect(['1', '2', '3', '4', '5', '6'].map((id) => emphasisOf(byId(id), find, '2'))).toEqual(['lineage', null, 'dim', 'lineage', 'lineage', 'dim']);
+    expect(['1', '2', '3', '4', '5', '6'].map((id) => emphasisOf(byId(id), find, '2'))).toEqual([
+      'lineage',
+      null,
+      'dim',
+      'lineage',
+      'lineage',
+      'dim',
+    ]);
   });
 });
 

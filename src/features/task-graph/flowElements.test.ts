@@ -77,7 +77,9 @@ describe('subtaskAriaLabel', () => {
   it('names the subtask and its status, and a rollback', () => {
     const [s] = generateSubtasks({ count: 1 });
     if (!s) throw new Error('no subtask');
-    expect(subtaskAriaLabel({ ...s, name: 'Install OBServer on 10.0.0.3', status: 'FAILED' })).toBe('Install OBServer on 10.0.0.3 — Failed');
+    expect(subtaskAriaLabel({ ...s, name: 'Install OBServer on 10.0.0.3', status: 'FAILED' })).toBe(
+      'Install OBServer on 10.0.0.3 — Failed',
+    );
     expect(subtaskAriaLabel({ ...s, name: 'x', status: 'RUNNING', operation: 'ROLLBACK' })).toBe('x — Running (rollback)');
   });
 });
@@ -85,9 +87,24 @@ describe('subtaskAriaLabel', () => {
 describe('sameStructureInput', () => {
   it('ignores statuses but not edges or ids', () => {
     const { subtasks } = setup();
-    expect(sameStructureInput(subtasks, subtasks.map((s) => ({ ...s, upstreams: [...s.upstreams], status: 'FAILED' })))).toBe(true);
-    expect(sameStructureInput(subtasks, subtasks.map((s, i) => (i === 3 ? { ...s, upstreams: [] } : s)))).toBe(false);
+    expect(
+      sameStructureInput(
+        subtasks,
+        subtasks.map((s) => ({ ...s, upstreams: [...s.upstreams], status: 'FAILED' })),
+      ),
+    ).toBe(true);
+    expect(
+      sameStructureInput(
+        subtasks,
+        subtasks.map((s, i) => (i === 3 ? { ...s, upstreams: [] } : s)),
+      ),
+    ).toBe(false);
     expect(sameStructureInput(subtasks, subtasks.slice(1))).toBe(false);
-    expect(sameStructureInput(subtasks, subtasks.map((s, i) => (i === 3 ? { ...s, id: '1' } : s)))).toBe(false);
+    expect(
+      sameStructureInput(
+        subtasks,
+        subtasks.map((s, i) => (i === 3 ? { ...s, id: '1' } : s)),
+      ),
+    ).toBe(false);
   });
 });

@@ -185,7 +185,9 @@ const GROUP_HANDLES = [
 ];
 
 const sameSummary = (a: GroupSummary, b: GroupSummary) =>
-  a.count === b.count && a.headline === b.headline && (Object.keys(a.counts) as (keyof GroupSummary['counts'])[]).every((k) => a.counts[k] === b.counts[k]);
+  a.count === b.count &&
+  a.headline === b.headline &&
+  (Object.keys(a.counts) as (keyof GroupSummary['counts'])[]).every((k) => a.counts[k] === b.counts[k]);
 
 /** Edges into a FAILED or RUNNING subtask are coloured like it: the path to the problem stands out. */
 const EDGE_STYLES: Partial<Record<SubtaskStatus, Edge['style']>> = {

@@ -48,4 +48,3 @@ export interface GraphLayout {
   width: number;
   height: number;
 }
-

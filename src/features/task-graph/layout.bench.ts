@@ -8,7 +8,10 @@ import { buildGraphStructure, toLayoutInput } from './model';
 
 // Typed by hand: this file sits in the browser tsconfig, which has no Node types.
 const argv = (globalThis as { process?: { argv: string[] } }).process?.argv ?? [];
-const sizes = argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const runs = 3;
 
 for (const shape of ['ocp', 'random'] as const) {
@@ -26,6 +29,8 @@ for (const shape of ['ocp', 'random'] as const) {
     }
     times.sort((a, b) => a - b);
     const median = times[Math.floor(runs / 2)] ?? 0;
-    console.log(`${shape.padEnd(6)} ${String(subtasks.length).padStart(5)} subtasks (${units} layout units): median ${median.toFixed(0)} ms of ${runs}`);
+    console.log(
+      `${shape.padEnd(6)} ${String(subtasks.length).padStart(5)} subtasks (${units} layout units): median ${median.toFixed(0)} ms of ${runs}`,
+    );
   }
 }

@@ -70,7 +70,13 @@ describe('layoutGraph', () => {
   });
 
   it('lays out a chain left to right on one row', () => {
-    const i = input(['1', '2', '3'], [['1', '2'], ['2', '3']]);
+    const i = input(
+      ['1', '2', '3'],
+      [
+        ['1', '2'],
+        ['2', '3'],
+      ],
+    );
     const layout = layoutGraph(i);
     expectValid(i, layout);
     const ys = [...layout.positions.values()].map((p) => p.y);
@@ -78,12 +84,27 @@ describe('layoutGraph', () => {
   });
 
   it('keeps an edge that skips ranks pointing right', () => {
-    const i = input(['1', '2', '3', '4'], [['1', '2'], ['2', '3'], ['3', '4'], ['1', '4']]);
+    const i = input(
+      ['1', '2', '3', '4'],
+      [
+        ['1', '2'],
+        ['2', '3'],
+        ['3', '4'],
+        ['1', '4'],
+      ],
+    );
     expectValid(i, layoutGraph(i));
   });
 
   it('stacks disconnected components without overlap', () => {
-    const i = input(['1', '2', '3', '4', '5', '6'], [['1', '2'], ['3', '4'], ['4', '5']]);
+    const i = input(
+      ['1', '2', '3', '4', '5', '6'],
+      [
+        ['1', '2'],
+        ['3', '4'],
+        ['4', '5'],
+      ],
+    );
     const layout = layoutGraph(i);
     expectValid(i, layout);
     expect(layout.positions.size).toBe(6);

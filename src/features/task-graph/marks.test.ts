@@ -45,9 +45,27 @@ describe('followViewport', () => {
   });
 
   it('zooms out only as far as needed to show them all, never below the minimum', () => {
-    const v = followViewport([{ x: 0, y: 0 }, { x: 4000, y: 0 }], [0, 0, 1], size, 0.02)!;
+    const v = followViewport(
+      [
+        { x: 0, y: 0 },
+        { x: 4000, y: 0 },
+      ],
+      [0, 0, 1],
+      size,
+      0.02,
+    )!;
     expect(v.zoom).toBeLessThan(1);
     expect((4000 + NODE_WIDTH) * v.zoom).toBeLessThanOrEqual(size.width);
-    expect(followViewport([{ x: 0, y: 0 }, { x: 10_000_000, y: 0 }], [0, 0, 1], size, 0.02)!.zoom).toBe(0.02);
+    expect(
+      followViewport(
+        [
+          { x: 0, y: 0 },
+          { x: 10_000_000, y: 0 },
+        ],
+        [0, 0, 1],
+        size,
+        0.02,
+      )!.zoom,
+    ).toBe(0.02);
   });
 });

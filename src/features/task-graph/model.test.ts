@@ -61,7 +61,9 @@ describe('buildGraphStructure', () => {
   });
 
   it('reports a cycle instead of hanging', () => {
-    const s = buildGraphStructure(subtasks({ id: 1, downstreams: [2] }, { id: 2, downstreams: [3] }, { id: 3, downstreams: [1] }, { id: 4, upstreams: [3] }));
+    const s = buildGraphStructure(
+      subtasks({ id: 1, downstreams: [2] }, { id: 2, downstreams: [3] }, { id: 3, downstreams: [1] }, { id: 4, upstreams: [3] }),
+    );
     expect(s.cycle).not.toBeNull();
     expect([...(s.cycle ?? [])].sort()).toEqual(['1', '2', '3']);
   });
@@ -92,9 +94,7 @@ describe('buildGraphStructure', () => {
   it('changes the hash when an edge or a node changes', () => {
     const hash = buildGraphStructure(diamond()).hash;
     // 3 → 4 is named on both sides; drop it from both.
-    const noEdge = diamond().map((s) =>
-      s.id === '4' ? { ...s, upstreams: ['2'] } : s.id === '3' ? { ...s, downstreams: [] } : s,
-    );
+    const noEdge = diamond().map((s) => (s.id === '4' ? { ...s, upstreams: ['2'] } : s.id === '3' ? { ...s, downstreams: [] } : s));
     const extra = [...diamond(), ...subtasks({ id: 5 })];
     expect(buildGraphStructure(noEdge).hash).not.toBe(hash);
     expect(buildGraphStructure(extra).hash).not.toBe(hash);
@@ -116,7 +116,12 @@ describe('countStatuses', () => {
 
 describe('findFocusSubtask', () => {
   it('prefers the first FAILED, then RUNNING, then READY', () => {
-    const list = subtasks({ id: 1, status: 'READY' }, { id: 2, status: 'RUNNING' }, { id: 3, status: 'FAILED' }, { id: 4, status: 'FAILED' });
+    const list = subtasks(
+      { id: 1, status: 'READY' },
+      { id: 2, status: 'RUNNING' },
+      { id: 3, status: 'FAILED' },
+      { id: 4, status: 'FAILED' },
+    );
     expect(findFocusSubtask(list)).toBe('3');
     expect(findFocusSubtask(list.slice(0, 2))).toBe('2');
     expect(findFocusSubtask(list.slice(0, 1))).toBe('1');

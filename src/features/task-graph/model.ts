@@ -134,18 +134,14 @@ function findParallelGroups(
   const groups: ParallelGroup[] = [];
   for (const members of byKey.values()) {
     if (members.length < 2) continue;
-    const ordered = [...members].sort(
-      (a, b) => (known.get(a)?.parallelIdx ?? 0) - (known.get(b)?.parallelIdx ?? 0) || compareIds(a, b),
-    );
+    const ordered = [...members].sort((a, b) => (known.get(a)?.parallelIdx ?? 0) - (known.get(b)?.parallelIdx ?? 0) || compareIds(a, b));
     groups.push({ id: `parallel:${members[0] as string}`, memberIds: ordered });
   }
   return groups.sort((a, b) => compareIds(a.id.slice(9), b.id.slice(9)));
 }
 
 function structureHash(nodeIds: readonly string[], edges: readonly GraphEdge[], groups: readonly ParallelGroup[]): string {
-  const text = [nodeIds.join(','), edges.map((e) => e.id).join(','), groups.map((g) => g.memberIds.join(',')).join(';')].join(
-    '#',
-  );
+  const text = [nodeIds.join(','), edges.map((e) => e.id).join(','), groups.map((g) => g.memberIds.join(',')).join(';')].join('#');
   return `${nodeIds.length}n${edges.length}e${cyrb53(text).toString(36)}`;
 }
 

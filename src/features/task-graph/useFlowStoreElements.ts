@@ -11,7 +11,7 @@ interface Applied {
   edges: Edge[];
 }
 
-const sameItems = <T,>(a: readonly T[], b: readonly T[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+const sameItems = <T>(a: readonly T[], b: readonly T[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 
 function windowOf(s: Pick<ReactFlowState, 'transform' | 'width' | 'height'>, large: boolean) {
   if (!large) return { key: 'all' } as const;
@@ -39,7 +39,11 @@ export function useFlowStoreElements(nodes: FlowNode[], edges: Edge[], large: bo
     if (last && last.key === view.key && last.source === source.current) return;
     const { nodes: all, edges: allEdges } = source.current;
     const next =
-      view.key === 'all' ? { nodes: all, edges: allEdges } : 'rect' in view ? elementsInWindow(all, allEdges, view.rect) : { nodes: [], edges: [] };
+      view.key === 'all'
+        ? { nodes: all, edges: allEdges }
+        : 'rect' in view
+          ? elementsInWindow(all, allEdges, view.rect)
+          : { nodes: [], edges: [] };
     // Unchanged lists are not handed over again: React Flow rebuilds its connection lookup on every setEdges.
     const nextNodes = last && sameItems(last.nodes, next.nodes) ? last.nodes : next.nodes;
     const nextEdges = last && sameItems(last.edges, next.edges) ? last.edges : next.edges;

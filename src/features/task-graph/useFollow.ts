@@ -26,7 +26,14 @@ export function useFollow({ layout, subtasks, live, selectedId }: FollowOptions)
   const store = useStoreApi();
   const [on, setOn] = useState(live);
   // Follow reacts to which subtasks run, not to every poll.
-  const running = useMemo(() => subtasks.filter(runs).map((s) => s.id).join(','), [subtasks]);
+  const running = useMemo(
+    () =>
+      subtasks
+        .filter(runs)
+        .map((s) => s.id)
+        .join(','),
+    [subtasks],
+  );
   const following = on && live;
   // Adjusted while rendering (React's pattern for state that follows a prop), not in an effect.
   const [lastSelected, setLastSelected] = useState(selectedId);

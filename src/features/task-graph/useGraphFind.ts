@@ -19,7 +19,13 @@ export const NO_FIND: GraphFindInput = { matches: null, statuses: [], lineage: f
  * each drawn node's emphasis (subtasks and collapsed groups), the drawn edges and theirs, and the
  * status an edge into a collapsed group takes. Positions are not involved.
  */
-export function useGraphFind(structure: GraphStructure, subtasks: readonly SubtaskInstance[], selectedId: string | null, input: GraphFindInput, collapsed: ReadonlySet<string>) {
+export function useGraphFind(
+  structure: GraphStructure,
+  subtasks: readonly SubtaskInstance[],
+  selectedId: string | null,
+  input: GraphFindInput,
+  collapsed: ReadonlySet<string>,
+) {
   const { matches, statuses, lineage: lineageOn } = input;
   const hidden = useMemo(() => hiddenMembers(structure, collapsed), [structure, collapsed]);
   const edges = useMemo(() => visibleEdges(structure.edges, hidden), [structure, hidden]);
@@ -46,7 +52,15 @@ export function useGraphFind(structure: GraphStructure, subtasks: readonly Subta
       const members = g.memberIds.map((id) => byId.get(id)).filter((s): s is SubtaskInstance => s !== undefined);
       const summary: GroupSummary = summarizeGroup(members);
       const marks = g.memberIds.map((id) => emphasisById.get(id) ?? null);
-      const emphasis: Emphasis = !active ? null : marks.includes('match') ? 'match' : marks.every((m) => m === 'dim') ? 'dim' : marks.includes('lineage') ? 'lineage' : null;
+      const emphasis: Emphasis = !active
+        ? null
+        : marks.includes('match')
+          ? 'match'
+          : marks.every((m) => m === 'dim')
+            ? 'dim'
+            : marks.includes('lineage')
+              ? 'lineage'
+              : null;
       emphasisById.set(g.id, emphasis);
       statusById.set(g.id, summary.headline);
       groups.push({ id: g.id, summary, emphasis });

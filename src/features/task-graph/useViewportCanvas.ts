@@ -12,7 +12,10 @@ export interface CanvasView {
  * A canvas over the React Flow pane, kept at the pane's size in device pixels: `draw` runs now, again when
  * it changes (pass a `useCallback`), and at most once a frame while the viewport or the pane size moves.
  */
-export function useViewportCanvas(ref: RefObject<HTMLCanvasElement | null>, draw: (ctx: CanvasRenderingContext2D, view: CanvasView) => void) {
+export function useViewportCanvas(
+  ref: RefObject<HTMLCanvasElement | null>,
+  draw: (ctx: CanvasRenderingContext2D, view: CanvasView) => void,
+) {
   const store = useStoreApi();
   useEffect(() => {
     let frame = 0;

@@ -2,10 +2,7 @@
  * Requests the page sends to whichever view is showing (graph or timeline): keyboard shortcuts and the
  * search box's Enter ask for a move; the view knows its own order and geometry and carries it out.
  */
-export type ViewCommand =
-  | { type: 'step'; among: 'matches' | 'failures'; direction: 1 | -1 }
-  | { type: 'fit' }
-  | { type: 'locate' };
+export type ViewCommand = { type: 'step'; among: 'matches' | 'failures'; direction: 1 | -1 } | { type: 'fit' } | { type: 'locate' };
 
 export interface ViewCommands {
   send: (command: ViewCommand) => void;

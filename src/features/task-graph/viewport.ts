@@ -23,7 +23,10 @@ export const FIT_PADDING = 0.1;
 /** The whole layout, centred, at most at 100 %. */
 export function fitViewport(layout: Pick<GraphLayout, 'width' | 'height'>, size: Size): Viewport {
   const scale = 1 + 2 * FIT_PADDING;
-  const zoom = Math.min(1, Math.max(MIN_ZOOM, Math.min(size.width / (layout.width * scale || 1), size.height / (layout.height * scale || 1))));
+  const zoom = Math.min(
+    1,
+    Math.max(MIN_ZOOM, Math.min(size.width / (layout.width * scale || 1), size.height / (layout.height * scale || 1))),
+  );
   return { x: (size.width - layout.width * zoom) / 2, y: (size.height - layout.height * zoom) / 2, zoom };
 }
 

@@ -107,9 +107,7 @@ function EmptyList({
         icon={<IconListSearch size={28} />}
         withIndicatorBackground
         title={beyondEnd ? t('empty.beyondEnd', { page }) : filtered ? t('empty.filtered') : t('empty.none')}
-        description={
-          beyondEnd ? t('empty.beyondEndHint') : filtered ? t('empty.filteredHint') : t('empty.noneHint')
-        }
+        description={beyondEnd ? t('empty.beyondEndHint') : filtered ? t('empty.filteredHint') : t('empty.noneHint')}
       >
         <EmptyState.Actions>
           {beyondEnd ? (

@@ -28,9 +28,7 @@ export function TaskListFilters({ search, onChange, onClear }: Props) {
         value={name}
         onChange={(e) => setName(e.currentTarget.value)}
         leftSection={<IconSearch size={14} aria-hidden />}
-        rightSection={
-          name ? <CloseButton size="sm" aria-label={t('filters.clearName')} onClick={() => setName('')} /> : null
-        }
+        rightSection={name ? <CloseButton size="sm" aria-label={t('filters.clearName')} onClick={() => setName('')} /> : null}
       />
       <MultiSelect<TaskStatus>
         label={t('filters.status')}

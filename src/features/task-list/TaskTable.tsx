@@ -85,7 +85,11 @@ function progress(t: BasicTaskInstance) {
   if (subtasks.length === 0) return dim(undefined);
   const done = subtasks.filter((s) => s.status === 'SUCCESSFUL').length;
   return (
-    <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }} title={i18next.t('list:progressTitle', { done, total: subtasks.length })}>
+    <Text
+      size="sm"
+      style={{ fontVariantNumeric: 'tabular-nums' }}
+      title={i18next.t('list:progressTitle', { done, total: subtasks.length })}
+    >
       {done}/{subtasks.length}
     </Text>
   );
@@ -143,11 +147,7 @@ function TableFrame({
   const minWidth = useMatches({ base: 0, lg: 900 });
   return (
     <Table.ScrollContainer minWidth={minWidth} type="native">
-      <Table
-        highlightOnHover
-        aria-busy={busy || dimmed}
-        style={{ opacity: dimmed ? 0.6 : 1, transition: 'opacity 120ms' }}
-      >
+      <Table highlightOnHover aria-busy={busy || dimmed} style={{ opacity: dimmed ? 0.6 : 1, transition: 'opacity 120ms' }}>
         <Table.Thead>
           <Table.Tr>
             {columns.map((c) => (

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { shortcutFor } from './keys';
 
-const press = (key: string, target: EventTarget | null = document.body, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) =>
-  shortcutFor({ key, ctrlKey: false, metaKey: false, altKey: false, defaultPrevented: false, target, ...mods });
+const press = (
+  key: string,
+  target: EventTarget | null = document.body,
+  mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {},
+) => shortcutFor({ key, ctrlKey: false, metaKey: false, altKey: false, defaultPrevented: false, target, ...mods });
 
 describe('shortcutFor', () => {
   it('maps plain keys to actions, Shift included in the key', () => {

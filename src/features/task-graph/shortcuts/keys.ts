@@ -50,7 +50,9 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   if (!target || typeof (target as Element).closest !== 'function') return false;
   const el = target as HTMLElement;
   if (el.isContentEditable) return true;
-  return el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="combobox"], [role="textbox"]') !== null;
+  return (
+    el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="combobox"], [role="textbox"]') !== null
+  );
 }
 
 /** The action a key press asks for, or null: modified keys (browser and OS shortcuts) and typing are left alone. */
@@ -58,6 +60,7 @@ export function shortcutFor(event: KeyLike): ShortcutAction | null {
   if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return null;
   if (isTypingTarget(event.target)) return null;
   // A dialog (this help, the rollback confirmation) owns its keys, Escape included.
-  if (event.target && typeof (event.target as Element).closest === 'function' && (event.target as Element).closest('[role="dialog"]')) return null;
+  if (event.target && typeof (event.target as Element).closest === 'function' && (event.target as Element).closest('[role="dialog"]'))
+    return null;
   return SHORTCUTS.find((s) => s.key === event.key)?.action ?? null;
 }

@@ -4,7 +4,8 @@ import { barOf, buildRows, ROW_HEIGHT, ticks, timeScale, visibleRange } from './
 
 type Wire = Partial<SubtaskInstanceWire> & { id: number };
 const at = (s: number) => new Date(Date.UTC(2024, 0, 1, 0, 0, s)).toISOString();
-const parse = (...wire: Wire[]) => wire.map((w) => SubtaskInstance.parse({ name: `Step ${w.id}`, status: 'SUCCESSFUL', operation: 'EXECUTE', ...w }));
+const parse = (...wire: Wire[]) =>
+  wire.map((w) => SubtaskInstance.parse({ name: `Step ${w.id}`, status: 'SUCCESSFUL', operation: 'EXECUTE', ...w }));
 
 describe('timeline model', () => {
   const subtasks = parse(

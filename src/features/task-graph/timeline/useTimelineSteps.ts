@@ -32,7 +32,11 @@ export function useTimelineSteps({ commands, rows, find, selectedId, scrollToRow
             : isFinding(now.find) && (now.find.matches || now.find.statusFilter.size > 0)
               ? now.rows.filter((r) => emphasisOf(r.subtask, now.find, now.selectedId) !== 'dim')
               : [];
-        const next = stepThrough(order.map((r) => r.subtask.id), now.cursor, command.direction);
+        const next = stepThrough(
+          order.map((r) => r.subtask.id),
+          now.cursor,
+          command.direction,
+        );
         if (next === null) return;
         setCursor(next);
         now.scrollToRow(indexOf(next));

@@ -64,7 +64,12 @@ export function FindBar({ state, update, commands, matchCount, hasSelection, sea
         </Group>
       )}
       <Tooltip label={hasSelection ? t('find.lineageHint') : t('find.lineageNeedsSelection')}>
-        <Switch size="xs" label={t('find.lineage')} checked={state.lineage} onChange={(e) => update({ lineage: e.currentTarget.checked })} />
+        <Switch
+          size="xs"
+          label={t('find.lineage')}
+          checked={state.lineage}
+          onChange={(e) => update({ lineage: e.currentTarget.checked })}
+        />
       </Tooltip>
       <span style={{ flex: 1 }} />
       <SegmentedControl

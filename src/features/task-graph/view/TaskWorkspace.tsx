@@ -54,7 +54,14 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph, tools }
     help: () => setHelp(true),
   });
 
-  const common = { subtasks: task.subtasks, selectedId, onSelect, find, commands, onStatusesChange: (statuses: TaskViewStatuses) => update({ statuses }) };
+  const common = {
+    subtasks: task.subtasks,
+    selectedId,
+    onSelect,
+    find,
+    commands,
+    onStatusesChange: (statuses: TaskViewStatuses) => update({ statuses }),
+  };
   return (
     <Box style={{ position: 'absolute', inset: 0, display: 'flex', flexDirection: 'column' }}>
       <FindBar
@@ -72,16 +79,18 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph, tools }
         <ErrorBoundary region={state.mode === 'graph' ? t('region.graph') : t('region.timeline')}>
           <Box style={{ position: 'absolute', inset: 0 }}>
             <Suspense fallback={<Skeleton h="100%" radius={0} />}>
-              {state.mode === 'graph'
-                ? renderGraph({
-                    ...common,
-                    live: task.status === 'RUNNING',
-                    groups: state.groups,
-                    onGroupsChange: (groups) => update({ groups }),
-                    viewport: state.viewport,
-                    onViewportChange: (viewport) => update({ viewport }),
-                  })
-                : <Timeline task={task} {...common} />}
+              {state.mode === 'graph' ? (
+                renderGraph({
+                  ...common,
+                  live: task.status === 'RUNNING',
+                  groups: state.groups,
+                  onGroupsChange: (groups) => update({ groups }),
+                  viewport: state.viewport,
+                  onViewportChange: (viewport) => update({ viewport }),
+                })
+              ) : (
+                <Timeline task={task} {...common} />
+              )}
             </Suspense>
           </Box>
         </ErrorBoundary>

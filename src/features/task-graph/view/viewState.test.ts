@@ -4,7 +4,14 @@ import { readViewState, readViewport, viewPatch } from './viewState';
 
 describe('task view state in the URL', () => {
   it('reads defaults from a bare URL', () => {
-    expect(readViewState(new URLSearchParams())).toEqual({ mode: 'graph', query: '', statuses: [], lineage: false, viewport: null, groups: null });
+    expect(readViewState(new URLSearchParams())).toEqual({
+      mode: 'graph',
+      query: '',
+      statuses: [],
+      lineage: false,
+      viewport: null,
+      groups: null,
+    });
   });
 
   it('round-trips every part through the query string, leaving other parameters alone', () => {

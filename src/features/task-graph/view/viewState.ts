@@ -57,7 +57,8 @@ export function viewPatch(change: Partial<TaskViewState>): UrlPatch {
   const patch: Record<string, string | null> = {};
   if (change.mode !== undefined) patch.view = change.mode === 'timeline' ? 'timeline' : null;
   if (change.query !== undefined) patch.q = change.query || null;
-  if (change.statuses !== undefined) patch.status = change.statuses.length ? FILTERS.filter((f) => change.statuses?.includes(f)).join(',') : null;
+  if (change.statuses !== undefined)
+    patch.status = change.statuses.length ? FILTERS.filter((f) => change.statuses?.includes(f)).join(',') : null;
   if (change.lineage !== undefined) patch.lineage = change.lineage ? '1' : null;
   if (change.viewport !== undefined) patch.vp = change.viewport ? writeViewport(change.viewport) : null;
   if (change.groups !== undefined) patch.groups = change.groups;
