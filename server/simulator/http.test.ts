@@ -123,6 +123,26 @@ describe('simulator HTTP: the task list', { timeout: 30_000 }, () => {
     expect((await list('?size=5000')).page.size).toBe(2000);
   });
 
+  it('sorts as Spring Data reads `sort`: by start time either way (ties by id), direction ASC when absent, any case', async () => {
+    const ids = async (sort: string) => (await list(`?size=50&sort=${sort}`)).contents.map((t) => t.id);
+    const starts = async (sort: string) => (await list(`?size=50&sort=${sort}`)).contents.map((t) => Date.parse(t.startTime ?? ''));
+    const desc = await starts('startTime,desc');
+    expect(desc).toEqual([...desc].sort((a, b) => b - a));
+    const asc = await starts('startTime,ASC');
+    expect(asc).toEqual([...asc].sort((a, b) => a - b));
+    expect((await ids('startTime,desc')).slice(0, 2)).toEqual(['1003', '1006']);
+    // 9101, 9111 and 9151 started together: id order within the tie, in the sort's direction.
+    expect((await ids('startTime,desc')).slice(2, 5)).toEqual(['9151', '9111', '9101']);
+    expect((await ids('startTime,asc')).slice(-5, -2)).toEqual(['9101', '9111', '9151']);
+    expect(await ids('startTime')).toEqual(await ids('startTime,asc'));
+    expect((await ids('id'))[0]).toBe('1001');
+    expect((await ids('id,DESC'))[0]).toBe('9007199254740993');
+    // A page boundary cuts the same order: page 2 continues page 1.
+    const page1 = (await list('?size=4&page=1&sort=startTime,desc')).contents.map((t) => t.id);
+    const page2 = (await list('?size=4&page=2&sort=startTime,desc')).contents.map((t) => t.id);
+    expect([...page1, ...page2]).toEqual((await ids('startTime,desc')).slice(0, 8));
+  });
+
   it('filters by status list, fuzzy case-insensitive name and type', async () => {
     const running = await list('?status=RUNNING&size=50');
     expect(running.contents.every((t) => t.status === 'RUNNING')).toBe(true);

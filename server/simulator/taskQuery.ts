@@ -21,23 +21,41 @@ function intParam(params: URLSearchParams, name: string): number | undefined {
 type SortKey = (t: TaskView) => string | number;
 const SORT_KEYS: Record<string, SortKey | undefined> = {
   createTime: (t) => t.createMs,
-  startTime: (t) => t.startMs ?? 0,
-  finishTime: (t) => t.finishMs ?? 0,
+  startTime: (t) => t.startMs ?? Number.NEGATIVE_INFINITY,
+  finishTime: (t) => t.finishMs ?? Number.NEGATIVE_INFINITY,
   name: (t) => t.spec.name,
   status: (t) => t.status,
   type: (t) => t.spec.type ?? 'MANUAL',
 };
 
+/**
+ * Spring Data's `sort` parameter, as OCP's list endpoint reads it: `property[,property…][,asc|desc]`.
+ * The last part is the direction when it is one (any case), else every part is a property and the
+ * direction is ASC; the default order (no `sort` at all) is `id,desc`.
+ */
+export function parseSort(raw: string | null): { properties: string[]; direction: 'asc' | 'desc' } {
+  if (raw === null || raw.trim() === '') return { properties: ['id'], direction: 'desc' };
+  const parts = raw.split(',').map((s) => s.trim());
+  const last = (parts.at(-1) ?? '').toLowerCase();
+  const direction = last === 'asc' || last === 'desc' ? last : undefined;
+  const properties = (direction ? parts.slice(0, -1) : parts).filter(Boolean);
+  return { properties, direction: direction ?? 'asc' };
+}
+
 function comparator(sort: string | null): (a: TaskView, b: TaskView) => number {
-  const [field = 'id', dir = 'desc'] = (sort || 'id,desc').split(',').map((s) => s.trim());
-  const sign = dir.toLowerCase() === 'asc' ? 1 : -1;
-  const key = SORT_KEYS[field];
+  const { properties, direction } = parseSort(sort);
+  const sign = direction === 'asc' ? 1 : -1;
+  // A task not started yet has no startTime: the database sorts NULL below every value.
+  const keys = properties.map((p) => (p === 'id' ? undefined : SORT_KEYS[p])).filter((k): k is SortKey => k !== undefined);
   const byId = (a: TaskView, b: TaskView) => compareIds(a.spec.id, b.spec.id);
-  if (!key) return (a, b) => sign * byId(a, b);
   return (a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    return sign * (ka < kb ? -1 : ka > kb ? 1 : byId(a, b));
+    for (const key of keys) {
+      const ka = key(a);
+      const kb = key(b);
+      if (ka !== kb) return sign * (ka < kb ? -1 : 1);
+    }
+    // Ties (and `id` itself) in id order, the same direction: the order stays stable from page to page.
+    return sign * byId(a, b);
   };
 }
 
