@@ -14,10 +14,11 @@ import { parseArgs } from 'node:util';
 import { launchBrowser } from './lib/browser.mjs';
 import { firstRouteSizes, gzipTotal } from './lib/bundle.mjs';
 import { taskGraph } from './lib/graph.mjs';
+import { LOG_QUERIES, LOG_TASK, measureLog, profileLog } from './lib/logbench.mjs';
 import { measureRun } from './lib/measure.mjs';
 import { profileScenario } from './lib/profile.mjs';
 import { timeLayout } from './lib/reference.mjs';
-import { judgeGoals, markdownReport, printReport, summarizeScenario } from './lib/report.mjs';
+import { judgeGoals, judgeLogGoals, markdownReport, printReport, summarizeScenario } from './lib/report.mjs';
 import { build, freePort, startPreview } from './lib/server.mjs';
 import { round } from './lib/stats.mjs';
 import { SCALE_SCENARIOS, SCENARIO_IDS } from '../server/simulator/scenarioIds.ts';
@@ -36,6 +37,7 @@ const { values: opts } = parseArgs({
     only: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     'no-reference': { type: 'boolean', default: false },
+    'no-log': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     port: { type: 'string' },
     'tick-ms': { type: 'string', default: '1000' },
@@ -162,7 +164,12 @@ async function main() {
         if (firstOk) bundle.observed = await observedScripts(firstOk, s.id);
       }
     }
+    if (!opts['no-log'] && (!only || only.includes(Number(LOG_TASK)))) results.log = await logRuns(browser, server);
     if (opts.profile) results.profiles = await profiles(browser, server, scenarios);
+    if (opts.profile && results.log) {
+      log(`profiling the log of task ${LOG_TASK}…`);
+      results.profiles = { ...results.profiles, [`log ${LOG_TASK}`]: await profileLog({ browser, server, resetBody, distDir: DIST }) };
+    }
     await browser.close();
     browser = undefined;
     if (!opts['no-reference']) results.reference = await referenceLayouts(server, results.scenarios);
@@ -171,7 +178,7 @@ async function main() {
     await server.stop();
   }
   results.loadAtEnd = loadAverage();
-  results.goals = judgeGoals(results.scenarios, bundle);
+  results.goals = [...judgeGoals(results.scenarios, bundle), ...judgeLogGoals(results.log)];
   const stamp = started.toISOString().replace(/:/g, '-').slice(0, 19);
   const md = markdownReport(results);
   await writeFile(`bench/results/${stamp}.json`, JSON.stringify(results, null, 1));
@@ -180,14 +187,34 @@ async function main() {
   log(`\nwrote bench/results/${stamp}.json and bench/results/${stamp}.md (${Math.round((Date.now() - started.getTime()) / 1000)} s)`);
 }
 
+/** Issue 7's 10 MB log: open and search, `runs` times. */
+async function logRuns(browser, server) {
+  const out = [];
+  for (let i = 1; i <= runs; i++) {
+    const r = await measureLog({ browser, server, resetBody });
+    out.push(r);
+    const ms = (v) => (v === null || v === undefined ? '—' : `${Math.round(v)}`);
+    log(
+      r.ok
+        ? `  log ${LOG_TASK} run ${i}: click → lines ${ms(r.clickToLinesMs)} ms (reply → lines ${ms(r.replyToLinesMs)} ms, ` +
+            `${((r.bodyBytes ?? 0) / 2 ** 20).toFixed(1)} MB, ${((r.wireBytes ?? 0) / 2 ** 20).toFixed(2)} MB on the wire), longest task ${ms(r.longestTaskMs)} ms; ` +
+            `search ${r.searches.map((q) => `"${q.query}" ${ms(q.ms)} ms`).join(', ')}`
+        : `  log ${LOG_TASK} run ${i}: FAILED — ${r.error}`,
+    );
+  }
+  return { task: LOG_TASK, queries: LOG_QUERIES, runs: out };
+}
+
 function selectScenarios(all) {
   const picked = all.filter((s) => (only ? only.includes(s.id) : !opts.quick || s.size <= 1000));
+  if (picked.length === 0 && only?.includes(Number(LOG_TASK))) return [];
   if (picked.length === 0) throw new Error(`no scenario matches --only ${opts.only} (known: ${all.map((s) => s.id).join(', ')})`);
   return picked;
 }
 
 /** One unscored profiled run of each largest scenario: where the main thread's time goes. */
 async function profiles(browser, server, scenarios) {
+  if (scenarios.length === 0) return {};
   const largest = Math.max(...scenarios.map((s) => s.size));
   const out = {};
   for (const s of scenarios.filter((x) => x.size === largest)) {

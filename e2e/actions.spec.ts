@@ -152,11 +152,23 @@ test('Follow keeps the running subtasks in view until the operator zooms', async
   await openTask(page, TASK.running);
   const follow = page.getByRole('button', { name: 'Follow running' });
   await expect(follow).toHaveAttribute('aria-pressed', 'true');
-  const running = page.locator('.react-flow__node [data-status="RUNNING"]');
-  // Over several ticks, as the running subtasks change, each one stays on screen.
-  for (let i = 0; i < 4; i++) {
-    await page.waitForTimeout(1500);
-    for (const node of await running.all()) await expect(node).toBeInViewport();
+  // One snapshot of the page: which subtasks run, and whether every one of them is inside the graph's box.
+  const runningInView = () =>
+    page.evaluate(() => {
+      const graph = document.querySelector('[data-testid="task-graph"]')!.getBoundingClientRect();
+      const nodes = [...document.querySelectorAll('.react-flow__node:has([data-status="RUNNING"])')];
+      const inView = nodes.every((n) => {
+        const r = n.getBoundingClientRect();
+        return r.left >= graph.left - 1 && r.right <= graph.right + 1 && r.top >= graph.top - 1 && r.bottom <= graph.bottom + 1;
+      });
+      return { ids: nodes.map((n) => n.getAttribute('data-id')).join(','), inView };
+    });
+  // Over several changes of the running set, each set ends up wholly on screen.
+  let seen = '';
+  for (let i = 0; i < 3; i++) {
+    await expect.poll(async () => (await runningInView()).ids, { timeout: 15_000 }).not.toBe(seen);
+    await expect.poll(async () => (await runningInView()).inView, { timeout: 5_000 }).toBe(true);
+    seen = (await runningInView()).ids;
   }
   await snap(page, 'follow-running');
   const box = (await page.getByTestId('task-graph').boundingBox())!;

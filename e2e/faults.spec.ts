@@ -81,3 +81,20 @@ test('a hung rollback POST ends in a worded error, and exactly one POST reached 
   await expect(page.getByText(/OCP did not answer/).first()).toBeVisible({ timeout: 15_000 });
   expect(await sim.rollbackRequests(TASK.failedFanout)).toBe(1);
 });
+
+test('a rollback that OCP carried out but answered 500: worded from the task, never "Rollback failed"', async ({ page, sim }) => {
+  await page.goto(`/tasks/${TASK.failedFanout}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await sim.brokenReply(`${path(TASK.failedFanout)}/rollback`, 'applied', 1, 'POST');
+  await page.getByRole('button', { name: /Rollback/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /Roll back \d+ subtasks/ })
+    .click();
+  // The refetch after the error finds the task rolling back (or, on a fast tick, already rolled back).
+  await expect(page.getByText(/OCP answered with an error, but/).first()).toBeVisible();
+  const header = page.getByRole('region', { name: 'Task summary' });
+  await expect(header.getByText(/^(Rolling back|Rolled back)$/)).toBeVisible();
+  await expect(page.getByText('Rollback failed')).toHaveCount(0);
+  expect(await sim.rollbackRequests(TASK.failedFanout)).toBe(1);
+});

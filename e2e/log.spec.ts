@@ -103,6 +103,20 @@ test('follows a running subtask, keeps the place when scrolled up, offers "Jump 
   await snap(page, 'log-wide-following');
 });
 
+test('the wide view is part of the link: a reload reopens it on the same line, and closing it leaves the URL', async ({ page }) => {
+  await openSubtask(page, TASK.hugeLog, HUGE, '&logRun=1&line=4');
+  await page.getByRole('button', { name: 'Open wide view' }).click();
+  await expect(page).toHaveURL(/logView=wide/);
+  await page.reload();
+  const wide = page.getByRole('dialog').getByTestId('log-lines');
+  await expect(wide.locator('[data-line="4"]')).toHaveAttribute('aria-current', 'true');
+  await expect(wide.locator('[data-line="4"]')).toBeInViewport();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page).not.toHaveURL(/logView/);
+  await expect(page).toHaveURL(/logRun=1&line=4/);
+});
+
 test('downloads the whole log as subtask_<id>.log', async ({ page }) => {
   await openSubtask(page, TASK.failedFanout, FAILED_INSTALL);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download log' }).click()]);

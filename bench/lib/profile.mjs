@@ -46,7 +46,7 @@ export async function profileScenario({ browser, server, scenario, resetBody, di
   }
 }
 
-function mapFor(maps, distDir, url) {
+export function mapFor(maps, distDir, url) {
   if (!url?.startsWith('http')) return null;
   const path = new URL(url).pathname;
   if (!maps.has(path)) maps.set(path, loadSourceMap(`${distDir}${path}`));
@@ -54,7 +54,7 @@ function mapFor(maps, distDir, url) {
 }
 
 /** Self time per function and per package, through the source maps. */
-async function summariseProfile(profile, mapOf) {
+export async function summariseProfile(profile, mapOf) {
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map();
   const { samples, timeDeltas } = profile;

@@ -152,6 +152,60 @@ export function judgeGoals(scenarios, bundle) {
   return out;
 }
 
+/**
+ * Issue 7's log goals, on the medians over runs; a failed run makes the figure "not measured" (a fail).
+ * Search is judged on its slowest query's median.
+ */
+export function judgeLogGoals(log) {
+  if (!log) return [];
+  const ok = log.runs.filter((r) => r.ok);
+  const complete = ok.length === log.runs.length && ok.length > 0;
+  const open = complete ? summarize(ok.map((r) => r.clickToLinesMs)).median : null;
+  const perQuery = log.queries.map((q) => summarize(ok.map((r) => r.searches.find((x) => x.query === q)?.ms ?? null)));
+  const search = complete && perQuery.every((x) => x.n === ok.length) ? Math.max(...perQuery.map((x) => x.median)) : null;
+  const scope = `10 MB log (task ${log.task})`;
+  return [
+    {
+      figure: 'click on the subtask → log lines on screen',
+      goal: '≤ 1,000 ms',
+      scope,
+      stat: 'median',
+      value: open,
+      kind: 'ms',
+      pass: open !== null && open <= 1000,
+    },
+    {
+      figure: 'log search: keystroke → match count on screen',
+      goal: '≤ 100 ms',
+      scope,
+      stat: 'median, slowest query',
+      value: search,
+      kind: 'ms',
+      pass: search !== null && search <= 100,
+    },
+  ];
+}
+
+/** Per-figure medians (min–max) of the log runs. */
+function logTable(log) {
+  const ok = log.runs.filter((r) => r.ok);
+  const cell = (values) => {
+    const x = summarize(values);
+    return x.n === 0 ? '—' : `${Math.round(x.median)} (${Math.round(x.min)}–${Math.round(x.max)}) ms`;
+  };
+  const rows = [
+    ['click → lines on screen', cell(ok.map((r) => r.clickToLinesMs))],
+    ['log reply received → lines on screen', cell(ok.map((r) => r.replyToLinesMs))],
+    ['log request → reply received', cell(ok.map((r) => r.requestMs))],
+    ['longest main-thread task while opening', cell(ok.map((r) => r.longestTaskMs))],
+    ...log.queries.map((q) => [`search "${q}"`, cell(ok.map((r) => r.searches.find((x) => x.query === q)?.ms ?? null))]),
+  ];
+  const mb = (n) => `${((n ?? 0) / 2 ** 20).toFixed(2)} MB`;
+  if (ok[0]) rows.push(['log size (body / on the wire)', `${mb(ok[0].bodyBytes)} / ${mb(ok[0].wireBytes)}`]);
+  rows.push(['runs ok', `${ok.length} of ${log.runs.length}`]);
+  return { header: ['figure', 'median (min–max)'], rows };
+}
+
 export function fmt(v, kind) {
   if (v === null || v === undefined) return '—';
   if (kind === 'count') return String(Math.round(v));
@@ -328,6 +382,10 @@ export function printReport(results) {
     textTable(t.goals.header, t.goals.rows),
     ...SECTIONS.flatMap(([key, title]) => ['', title, textTable(t[key].header, t[key].rows)]),
   ];
+  if (results.log) {
+    const lt = logTable(results.log);
+    out.push('', `10 MB log, task ${results.log.task}: median (min–max) over runs`, textTable(lt.header, lt.rows));
+  }
   if (results.bundle) out.push('', bundleText(results.bundle));
   if (results.reference.length) out.push('', 'Reference layouts (Node, same graphs)', textTable(t.reference.header, t.reference.rows));
   if (results.profiles) out.push('', profileText(results.profiles));
@@ -380,6 +438,14 @@ export function markdownReport(results) {
     mdTable(t.goals.header, t.goals.rows),
     '',
     ...SECTIONS.flatMap(([key, title]) => [`#### ${title}`, '', mdTable(t[key].header, t[key].rows), '']),
+    ...(results.log
+      ? [
+          `#### 10 MB log, task ${results.log.task}: median (min–max) over runs`,
+          '',
+          mdTable(logTable(results.log).header, logTable(results.log).rows),
+          '',
+        ]
+      : []),
     ...(results.bundle
       ? [
           '#### First-route JavaScript',

@@ -52,8 +52,20 @@ export interface BenchProbes {
   stopFrames: () => { stamps: number[]; longFrames: LongFrame[] };
 }
 
+/** The log benchmark's probes, `window.__ocpLogBench` (bench/lib/logbench.mjs). */
+export interface LogBenchProbes {
+  clickAt: number | null;
+  linesAt: number | null;
+  pendingLines?: boolean;
+  longtasks: LongTask[];
+  unsupported: string[];
+  /** The search being timed: its input event, and when its count (`text`) was painted. */
+  count: { before: string; inputAt: number | null; at: number | null; text: string | null; pending: boolean } | null;
+}
+
 declare global {
   interface Window {
     __ocpBench: BenchProbes;
+    __ocpLogBench: LogBenchProbes;
   }
 }

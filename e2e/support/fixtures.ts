@@ -26,7 +26,7 @@ export interface ResetOptions {
 }
 
 /** How a broken OCP answers (server/simulator/simulator.ts FaultKind). */
-export type BrokenReply = 'hang' | 'stall' | 'cut' | 'redirect' | 'html';
+export type BrokenReply = 'hang' | 'stall' | 'cut' | 'redirect' | 'html' | 'applied';
 
 /**
  * The simulator's test controls, reached through the console's server (simulator mode). Its POSTs

@@ -8,7 +8,7 @@ import type { Fault, FaultKind, Simulator, SimulatorConfig } from './simulator.t
  *   fields left out return to the start-up configuration; clears faults and stats.
  * - `POST /__simulator/fault` `{ method?, path, kind? = "status", status?: 500|502|503, count? = 1 }`:
  *   the next `count` requests to exactly `path` (and `method`, when given) fail: with that status, or
- *   as a broken OCP does (`hang`, `stall`, `cut`, `redirect`, `html`: see FaultKind).
+ *   as a broken OCP does (`applied`, `hang`, `stall`, `cut`, `redirect`, `html`: see FaultKind).
  * - `GET /__simulator/scenarios`: `[{ id, key, title }]`.
  * - `GET /__simulator/stats`: `{ rollbackRequests: { "<taskId>": n }, requests: { <endpoint>: { "<taskId>[/<subtaskId>]": n } }, apiRequests: n }`
  *   (apiRequests: every /api request that arrived),
@@ -73,7 +73,7 @@ function parseReset(body: Record<string, unknown>): Partial<SimulatorConfig> {
   return out;
 }
 
-const KINDS: readonly FaultKind[] = ['status', 'hang', 'stall', 'cut', 'redirect', 'html'];
+const KINDS: readonly FaultKind[] = ['status', 'applied', 'hang', 'stall', 'cut', 'redirect', 'html'];
 
 function parseFault(body: Record<string, unknown>): Fault {
   const { method, path, kind = 'status', count = 1 } = body;
@@ -90,12 +90,13 @@ function parseFault(body: Record<string, unknown>): Fault {
 const HALF_BODY = '{"data":{"cluster":{"id":1,"name":"ob-prod"},"createTime":"2026-01-01T00:00:00.000+08:00","id":';
 
 /**
- * Answers as a broken OCP for every kind but `status` (which the API answers as an OCP error) and
- * returns whether it did.
+ * Answers as a broken OCP for every kind but `status` and `applied` (which the API answers as an OCP
+ * error, `applied` after carrying the request out) and returns whether it did.
  */
 export function sendBrokenReply(fault: Fault, res: ServerResponse): boolean {
   switch (fault.kind) {
     case 'status':
+    case 'applied':
       return false;
     case 'hang':
       return true; // nothing, ever: only the caller's timeout ends this

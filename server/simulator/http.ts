@@ -63,9 +63,11 @@ function handleApi(sim: Simulator, req: IncomingMessage, res: ServerResponse, ur
   if (fault && sendBrokenReply(fault, res)) return;
 
   try {
-    if (fault) throw new TaskApiError(fault.status, undefined, FAULT_MESSAGES[fault.status]);
+    if (fault?.kind === 'status') throw new TaskApiError(fault.status, undefined, FAULT_MESSAGES[fault.status]);
     const roles = authorize(sim, req);
     const data = route(sim, method, url, call, roles);
+    // `applied`: the request was carried out, and OCP answers with an error anyway.
+    if (fault) throw new TaskApiError(fault.status, undefined, FAULT_MESSAGES[fault.status]);
     send(res, 200, { ...envelope, data, duration: duration(), status: 200, successful: true });
   } catch (e) {
     const err = e instanceof TaskApiError ? e : internalError(e);

@@ -159,17 +159,30 @@ export const timeoutPlan = (c: RunContext): RunPlan => ({
 });
 
 /**
+ * Bulk texts already built, by everything they are made from: the text is a pure function of its
+ * inputs, so a reset (every e2e test and benchmark run resets) need not spend a second on 10 MB again.
+ * Bounded: a handful of bulk runs exist.
+ */
+const bulkCache = new Map<string, string>();
+const BULK_CACHE_MAX = 8;
+
+/**
  * About `bytes` of a verbose run's output (a data consistency check that prints every partition it
  * visits), between `from` and `to`. Built on first read and then kept, so a scenario that nobody
  * opens costs nothing.
  */
 export function bulkLines(c: RunContext, bytes: number, from: number, to: number): LazyLines {
-  let cached: string | undefined;
+  const key = JSON.stringify([c.spec.id, c.spec.name, c.run, c.executor ?? null, bytes, from, to]);
   return {
     lazy: true,
     text() {
-      cached ??= buildBulk(c, bytes, from, to);
-      return cached;
+      let text = bulkCache.get(key);
+      if (text === undefined) {
+        text = buildBulk(c, bytes, from, to);
+        if (bulkCache.size >= BULK_CACHE_MAX) bulkCache.delete(bulkCache.keys().next().value as string);
+        bulkCache.set(key, text);
+      }
+      return text;
     },
   };
 }

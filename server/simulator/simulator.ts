@@ -19,17 +19,19 @@ export interface SimulatorOptions {
 }
 
 /**
- * How a faulty OCP answers: `status` an OCP error with that 5xx status; `hang` never answers;
+ * How a faulty OCP answers: `status` an OCP error with that 5xx status; `applied` carries the request
+ * out and then answers with that 5xx status anyway (a gateway or a late exception after the engine
+ * acted: the console must not believe the status alone); `hang` never answers;
  * `stall` sends the headers and half a body, then goes silent; `cut` sends half a body and drops the
  * connection; `redirect` a 302 to OCP's login page (absolute, internal URL); `html` a 200 login page.
  */
-export type FaultKind = 'status' | 'hang' | 'stall' | 'cut' | 'redirect' | 'html';
+export type FaultKind = 'status' | 'applied' | 'hang' | 'stall' | 'cut' | 'redirect' | 'html';
 
 export interface Fault {
   method: 'GET' | 'POST' | undefined;
   path: string;
   kind: FaultKind;
-  /** For `status`: 500, 502 or 503. */
+  /** For `status` and `applied`: 500, 502 or 503. */
   status: 500 | 502 | 503;
   count: number;
 }

@@ -9,7 +9,7 @@ import { useLocation, useRouter } from 'wouter';
  * - `subtask` the selected subtask (task page)
  * - `view` graph | timeline, `vp` viewport x,y,zoom, `q` search, `status` status filter, `lineage` on/off,
  *   `expand` expanded parallel groups (graph and timeline)
- * - `logRun`, `line` (log viewer)
+ * - `logRun`, `line`, `logView` (log viewer)
  */
 
 /**

@@ -17,25 +17,24 @@ export interface SubtaskLogProps {
 
 /**
  * The subtask's log where the operator looks: "Why it failed" first for a failed subtask, then the
- * log (polled while it runs), with a wide view for reading. Run and line live in the URL.
+ * log (polled while it runs), with a wide view for reading. Run, line and the wide view live in the URL.
  */
 export function SubtaskLog({ taskId, subtask }: SubtaskLogProps) {
   const { t } = useTranslation('log');
   const query = useSubtaskLog(taskId, subtask);
   const model = useLogModel(query.data);
   const url = useLogUrl();
-  const [wide, setWide] = useState(false);
   const [reveal, setReveal] = useState(0);
   const live = isLogLive(subtask.status);
 
   // Another subtask: the run and line in the URL were the previous one's.
   const shown = useRef(subtask.id);
-  const { show } = url;
+  const { reset, wide, setWide } = url;
   useEffect(() => {
     if (shown.current === subtask.id) return;
     shown.current = subtask.id;
-    show(null);
-  }, [subtask.id, show]);
+    reset();
+  }, [subtask.id, reset]);
 
   const reason = useMemo(() => (model && subtask.status === 'FAILED' ? whyItFailed(model) : undefined), [model, subtask.status]);
   const reasonLine = reason?.line ?? reason?.run.start ?? 0;
