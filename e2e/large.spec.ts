@@ -6,6 +6,8 @@ test('a 2,000-subtask task: the header’s first failure opens its collapsed gro
 }) => {
   await page.goto(`/tasks/${TASK.large}`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // It opens on the first failure even though it sits inside a collapsed group: on that group.
+  await expect(page.locator('[data-testid="collapsed-group"][data-headline="FAILED"]')).toBeInViewport({ timeout: 30_000 });
   // Fan-outs start collapsed in a task this large. The header's first failure selects it: its group
   // opens in place and the view goes to the node.
   await page

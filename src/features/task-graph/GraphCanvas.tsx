@@ -17,6 +17,7 @@ import { useFollow } from './useFollow';
 import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance } from '../../api/schemas';
 import { CollapsedGroupNode } from './CollapsedGroupNode';
+import { hiddenMembers } from './collapse';
 import { countDerived, type StatusFilter } from './find';
 import { buildFlowEdges, buildFlowNodes, createFlowElementsMemo, type FlowNode } from './flowElements';
 import { setViewportNow } from './flowStore';
@@ -76,7 +77,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const [opening] = useState(() => {
     if (props.initialViewport) return props.initialViewport;
     const focus = selectedId ?? findFocusSubtask(subtasks);
-    return openingViewport(layout, size, focus ? (layout.positions.get(focus) ?? null) : null);
+    // A focus inside a collapsed group is drawn as that group: open on the group.
+    const drawnAs = focus ? (hiddenMembers(structure, collapsed).get(focus) ?? focus) : null;
+    return openingViewport(layout, size, drawnAs ? (layout.positions.get(drawnAs) ?? null) : null);
   });
   // Before React Flow's own effects, so it works out what is visible once, for this viewport.
   useLayoutEffect(() => setViewportNow(store, opening, size), [store, opening, size]);
