@@ -43,15 +43,26 @@ async function elkLayout({ nodes, edges }, { W, H }) {
   return { ms, positions: (out.children ?? []).map((c) => ({ id: c.id, x: c.x, y: c.y, w: W, h: H })) };
 }
 
-/** The console's own pipeline as its worker runs it: structure (with parallel groups) → layout input → layout. */
-async function oursLayout({ subtasks, nodes, edges }, dir, folded, { W, H }) {
+/**
+ * The console's own pipeline as its worker runs it: structure (with parallel groups) → layout input → layout.
+ * `mode`: 'unfolded' lays out every node alone; 'folded' stacks each parallel group as one unit, every
+ * group expanded (every subtask placed: the same input as dagre and elkjs); 'opening' is what the page
+ * draws when it opens, big fan-outs collapsed into one group node as collapse.ts decides by default.
+ */
+async function oursLayout({ subtasks, nodes, edges }, dir, mode, { W, H }) {
   const model = await import(pathToFileURL(`${dir}/model.ts`).href);
+  const { collapsedGroups } = await import(pathToFileURL(`${dir}/collapse.ts`).href);
+  const { COLLAPSED_GROUP_HEIGHT } = await import(pathToFileURL(`${dir}/geometry.ts`).href);
   const { layoutGraph } = await import(pathToFileURL(`${dir}/layout.ts`).href);
   const start = performance.now();
-  const input = folded ? model.toLayoutInput(model.buildGraphStructure(subtasks)) : { nodeIds: nodes, edges, groups: [] };
+  const structure = mode === 'unfolded' ? null : model.buildGraphStructure(subtasks);
+  /** @type {Set<string>} */
+  const collapsed = mode === 'opening' ? collapsedGroups(structure, new Set()) : new Set();
+  const input = structure ? model.toLayoutInput(structure, collapsed) : { nodeIds: nodes, edges, groups: [] };
   const layout = layoutGraph(input);
   const ms = performance.now() - start;
-  return { ms, positions: [...layout.positions].map(([id, p]) => ({ id, x: p.x, y: p.y, w: W, h: H })) };
+  const height = (/** @type {string} */ id) => (collapsed.has(id) ? COLLAPSED_GROUP_HEIGHT : H);
+  return { ms, positions: [...layout.positions].map(([id, p]) => ({ id, x: p.x, y: p.y, w: W, h: height(id) })) };
 }
 
 /** Answers the parent, then exits: `process.send` exists because the parent forks with an IPC channel. */
@@ -65,7 +76,7 @@ process.once('message', async ({ engine, graph, dir }) => {
         ? dagreLayout(graph, size)
         : engine === 'elk'
           ? elkLayout(graph, size)
-          : oursLayout(graph, dir, engine === 'ours', size);
+          : oursLayout(graph, dir, engine === 'ours' ? 'folded' : engine === 'ours-opening' ? 'opening' : 'unfolded', size);
     send(await run, 0);
   } catch (err) {
     send({ error: String(err instanceof Error ? err.stack : err) }, 1);

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { request, setSignInRequiredHandler } from './client';
 import { ApiError } from './errors';
 import { shouldRetry } from './queryClient';
+import { rawReplyOf } from './rawReply';
 import { TaskInstance } from './schemas';
+import { fetchTaskInstance } from './taskInstance';
 
 function reply(status: number, body: unknown) {
   return vi
@@ -174,5 +176,31 @@ describe('a reply that breaks off', () => {
     const e = await failure(request('/instances/1', TaskInstance));
     expect(e).toMatchObject({ kind: 'network', message: 'The reply (HTTP 200) broke off before it was complete.' });
     expect(shouldRetry(0, e)).toBe(true);
+  });
+});
+
+describe('keeping the reply as sent', () => {
+  // Spacing, key order, escapes and non-ASCII text: all lost by a re-serialisation.
+  const sent =
+    '{ "successful":true,"status":200,\n "data":{"status":"FAILED","id":"9007199254740993","name":"A\\u0026B 扩容 <&\\">",' +
+    '"operation":"EXECUTE","subtasks":[]},"traceId":"t1" }';
+
+  it('keeps the exact bytes of a task reply with the parsed task', async () => {
+    reply(200, sent);
+    const task = await fetchTaskInstance('9007199254740993');
+    expect(task.id).toBe('9007199254740993');
+    expect(task.name).toBe('A&B 扩容 <&">');
+    // As plain arrays: jsdom's Uint8Array and Node's are different classes.
+    expect(Array.from(rawReplyOf(task) ?? [])).toEqual(Array.from(new TextEncoder().encode(sent)));
+    expect(JSON.stringify(JSON.parse(sent))).not.toBe(sent);
+  });
+
+  it('keeps nothing for requests that do not ask, nor for a value made from a kept one', async () => {
+    reply(200, sent);
+    const task = await request('/instances/9007199254740993', TaskInstance);
+    expect(rawReplyOf(task)).toBeUndefined();
+    reply(200, sent);
+    const kept = await fetchTaskInstance('9007199254740993');
+    expect(rawReplyOf({ ...kept })).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import type { z } from 'zod/mini';
 import { CONSOLE_ERROR_HEADER, CONSOLE_HEADER, CONSOLE_HEADER_VALUE, isConsoleFault } from './consoleProtocol';
 import { currentLanguage } from '../i18n/i18n';
 import { ApiError, describeZodError } from './errors';
+import { keepRawReply } from './rawReply';
 import { Envelope } from './schemas';
 
 /** Same-origin: the console's own server (`npm start` or `npm run serve`) forwards these to OCP. */
@@ -20,6 +21,8 @@ interface RequestOptions {
   signal?: AbortSignal | undefined;
   /** Give up after this long with a network ApiError (the request may or may not have reached OCP). Default for GET: GET_TIMEOUT_MS. */
   timeoutMs?: number;
+  /** Keep the reply's bytes with the parsed value (rawReply.ts): only for replies someone may save as sent. */
+  keepRaw?: boolean;
 }
 
 /** Called when the console's server says sign-in is required (per-user sign-in mode); the auth feature sets it. */
@@ -86,12 +89,15 @@ function loadWording(): Promise<unknown> {
 export async function request<S extends z.ZodMiniType>(path: string, schema: S, options?: RequestOptions): Promise<z.output<S>>;
 export async function request(path: string, schema: null, options?: RequestOptions): Promise<unknown>;
 export async function request(path: string, schema: z.ZodMiniType | null, options: RequestOptions = {}): Promise<unknown> {
-  const { method = 'GET', query, signal, timeoutMs } = options;
+  const { method = 'GET', query, signal, timeoutMs, keepRaw = false } = options;
   const res = await send(buildUrl(path, query), { method, signal, timeoutMs });
 
+  // Read as bytes and decoded as `res.text()` would (UTF-8, BOM dropped), so the bytes can be kept.
+  let bytes: Uint8Array<ArrayBuffer>;
   let text: string;
   try {
-    text = await res.text();
+    bytes = new Uint8Array(await res.arrayBuffer());
+    text = new TextDecoder().decode(bytes);
   } catch (cause) {
     if (signal?.aborted) throw cause;
     await loadWording();
@@ -145,6 +151,7 @@ export async function request(path: string, schema: z.ZodMiniType | null, option
       message: t('client.unexpectedReply', { field, problem: message }),
     });
   }
+  if (keepRaw) keepRawReply(parsed.data, bytes);
   return parsed.data;
 }
 

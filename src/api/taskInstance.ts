@@ -5,9 +5,17 @@ import { taskKeys } from './taskKeys';
 
 export const POLL_INTERVAL_MS = 1_000;
 
-/** `GET /instances/{id}`: the task with all its subtasks, sorted. `timeoutMs` bounds a one-off check. */
+/**
+ * `GET /instances/{id}`: the task with all its subtasks, sorted. `timeoutMs` bounds a one-off check.
+ * The reply's bytes stay with the task (`rawReplyOf(task)`), so it can be saved exactly as OCP sent it:
+ * about 2 MB at 5,000 subtasks, held only while that task object is.
+ */
 export function fetchTaskInstance(id: string, signal?: AbortSignal, timeoutMs?: number) {
-  return request(`/instances/${encodeURIComponent(id)}`, TaskInstance, { signal, ...(timeoutMs !== undefined && { timeoutMs }) });
+  return request(`/instances/${encodeURIComponent(id)}`, TaskInstance, {
+    signal,
+    keepRaw: true,
+    ...(timeoutMs !== undefined && { timeoutMs }),
+  });
 }
 
 /**

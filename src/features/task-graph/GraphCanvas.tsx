@@ -18,13 +18,13 @@ import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance } from '../../api/schemas';
 import { CollapsedGroupNode } from './CollapsedGroupNode';
 import { hiddenMembers } from './collapse';
-import { countDerived, type StatusFilter } from './find';
+import { legendCounts, type StatusFilter } from './find';
 import { buildFlowEdges, buildFlowNodes, createFlowElementsMemo, type FlowNode } from './flowElements';
 import { setViewportNow } from './flowStore';
 import type { GraphLayout } from './geometry';
 import { GraphChrome } from './GraphChrome';
 import { GroupToggleContext } from './groupToggle';
-import { countStatuses, findFocusSubtask, type GraphStructure } from './model';
+import { findFocusSubtask, type GraphStructure } from './model';
 import { OverviewLayer } from './OverviewLayer';
 import { ParallelGroupNode } from './ParallelGroupNode';
 import { SubtaskNode } from './SubtaskNode';
@@ -96,8 +96,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     [memo, structure, drawn],
   );
   const overview = useFlowStoreElements(allNodes, allEdges, large);
-  const counts = useMemo(() => countStatuses(subtasks), [subtasks]);
-  const derived = useMemo(() => countDerived(subtasks), [subtasks]);
+  const { counts, derived } = useMemo(() => legendCounts(subtasks), [subtasks]);
   const { locate, fit, focusOn } = useViewportFocus({ layout, subtasks, selectedId, hidden: drawn.hidden });
   useStepCommands({ commands: props.commands, layout, subtasks, find, drawn, focusOn, fit, locate });
   const onKeyDown = useKeyboardWalk(structure, layout, focusOn);

@@ -7,6 +7,7 @@ import { ShortcutSheet } from '../shortcuts/ShortcutSheet';
 import { useShortcuts } from '../shortcuts/useShortcuts';
 import { buildSearchIndex, searchSubtasks } from '../find';
 import type { TaskGraphProps } from '../TaskGraph';
+import { ExportMenu } from '../export/ExportMenu';
 import { FindBar } from './FindBar';
 import { useTaskView } from './useTaskView';
 
@@ -18,15 +19,13 @@ interface TaskWorkspaceProps {
   onSelect: (id: string | null) => void;
   /** The graph, from the page's preloaded module (React Flow stays out of this chunk). */
   renderGraph: (props: TaskGraphProps) => ReactNode;
-  /** Export controls for the bar. */
-  tools?: ReactNode;
 }
 
 /**
  * The task's graph or timeline with the find bar above it: search, status filters, lineage, the
- * view switch and keyboard shortcuts, all kept in the URL so a link reopens exactly this view.
+ * view switch, export and keyboard shortcuts, all kept in the URL so a link reopens exactly this view.
  */
-export function TaskWorkspace({ task, selectedId, onSelect, renderGraph, tools }: TaskWorkspaceProps) {
+export function TaskWorkspace({ task, selectedId, onSelect, renderGraph }: TaskWorkspaceProps) {
   const { t } = useTranslation('graph');
   const { state, update, commands } = useTaskView();
   const [help, setHelp] = useState(false);
@@ -73,7 +72,7 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph, tools }
         searchRef={searchRef}
         onShowShortcuts={() => setHelp(true)}
       >
-        {tools}
+        <ExportMenu task={task} />
       </FindBar>
       <Box style={{ flex: 1, minHeight: 0, position: 'relative' }}>
         <ErrorBoundary region={state.mode === 'graph' ? t('region.graph') : t('region.timeline')}>
