@@ -4,7 +4,8 @@ import { expect, snap, TASK, test } from './support/fixtures';
 /** The list's rows as the operator reads them: id (first column) and start time (the Started column's <time>). */
 async function rows(page: Page): Promise<{ id: string; start: number }[]> {
   const table = page.getByRole('table');
-  await expect(table).toHaveAttribute('aria-busy', 'false');
+  // The first page after the server starts can take a while on a loaded machine.
+  await expect(table).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
   return table.locator('tbody tr').evaluateAll((trs) =>
     trs.map((tr) => ({
       id: tr.querySelector('td a')?.textContent ?? '',
