@@ -8,6 +8,8 @@ import { useShortcuts } from '../shortcuts/useShortcuts';
 import { buildSearchIndex, searchSubtasks } from '../find';
 import type { TaskGraphProps } from '../TaskGraph';
 import { ExportMenu } from '../export/ExportMenu';
+import { GraphSummary } from '../GraphSummary';
+import { SubtaskTable } from '../table/SubtaskTable';
 import { FindBar } from './FindBar';
 import { useTaskView } from './useTaskView';
 
@@ -75,8 +77,9 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph }: TaskW
         <ExportMenu task={task} />
       </FindBar>
       <Box style={{ flex: 1, minHeight: 0, position: 'relative' }}>
-        <ErrorBoundary region={state.mode === 'graph' ? t('region.graph') : t('region.timeline')}>
+        <ErrorBoundary region={t(`region.${state.mode}`)}>
           <Box style={{ position: 'absolute', inset: 0 }}>
+            {state.mode !== 'table' && <GraphSummary subtasks={task.subtasks} id={`graph-summary-${task.id}`} />}
             <Suspense fallback={<Skeleton h="100%" radius={0} />}>
               {state.mode === 'graph' ? (
                 renderGraph({
@@ -87,8 +90,16 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph }: TaskW
                   viewport: state.viewport,
                   onViewportChange: (viewport) => update({ viewport }),
                 })
-              ) : (
+              ) : state.mode === 'timeline' ? (
                 <Timeline task={task} {...common} />
+              ) : (
+                <SubtaskTable
+                  subtasks={task.subtasks}
+                  selectedId={selectedId}
+                  onSelect={onSelect}
+                  find={find}
+                  live={task.status === 'RUNNING'}
+                />
               )}
             </Suspense>
           </Box>
