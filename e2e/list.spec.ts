@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import type { TaskInstanceWire, TaskPageWire } from '../src/api/schemas';
+import { expectNoAxeViolations } from './support/axe';
 import { expect, snap, TASK, test } from './support/fixtures';
 
 /** The list's rows as the operator reads them: id (first column) and start time (the Started column's <time>). */
@@ -220,4 +221,71 @@ test.describe('status filter', () => {
       }
     });
   });
+});
+
+test.describe('automatic refresh', () => {
+  const indicator = (page: Page) => page.getByRole('status', { name: 'Automatic refresh' });
+
+  test('shown while a task on the page runs, with the real interval, and the list really asks again', async ({ page }) => {
+    const asked: number[] = [];
+    page.on('request', (r) => new URL(r.url()).pathname === API && asked.push(Date.now()));
+    await page.goto('/');
+    await expect(indicator(page)).toHaveText('Refreshing every 5 s while a task on this page runs', { timeout: 30_000 });
+    await expect(page.getByText(/^· updated (just now|\d+ s ago)$/)).toBeVisible();
+    await expect(page.getByText('· updated 2 s ago')).toBeVisible();
+    const before = asked.length;
+    await expect.poll(() => asked.length, { timeout: 15_000 }).toBeGreaterThan(before);
+    // Each refresh resets the age.
+    await expect(page.getByText(/^· updated (just now|[0-4] s ago)$/)).toBeVisible();
+    await snap(page, 'list-refreshing');
+  });
+
+  test('absent, and nothing polls, when no task on the page runs', async ({ page }) => {
+    const asked: string[] = [];
+    page.on('request', (r) => new URL(r.url()).pathname === API && asked.push(r.url()));
+    await page.goto('/?status=FAILED,SUCCESSFUL');
+    await expect(page.getByRole('link', { name: TASK.failedFanout })).toBeVisible({ timeout: 30_000 });
+    await expect(indicator(page)).toBeEmpty();
+    await expect(page.getByText(/updated/)).toHaveCount(0);
+    await page.waitForTimeout(6_000); // longer than the 5 s interval: no second request
+    expect(asked).toHaveLength(1);
+  });
+
+  test.describe('in Chinese', () => {
+    test.use({ locale: 'zh-CN' });
+    test('reads in Chinese', async ({ page }) => {
+      await page.goto('/');
+      await expect(page.getByRole('status', { name: '自动刷新' })).toHaveText('本页有运行中的任务，每 5 秒自动刷新', { timeout: 30_000 });
+      await expect(page.getByText(/^· (刚刚更新|\d+ 秒前更新)$/)).toBeVisible();
+    });
+  });
+});
+
+/**
+ * The list with a filter that narrows and a running task on the page (notice and refresh indicator both
+ * shown), in both themes, both languages, on a phone and a laptop: a screenshot of each, and axe.
+ */
+test('the filtered, refreshing list in every theme, language and size: screenshots, no axe violations', async ({ browser, baseURL }) => {
+  test.setTimeout(240_000);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      for (const [size, viewport] of [
+        ['phone', { width: 390, height: 844 }],
+        ['desktop', { width: 1440, height: 900 }],
+      ] as const) {
+        const context = await browser.newContext({ baseURL, colorScheme, locale, viewport });
+        const page = await context.newPage();
+        await page.goto('/?status=RUNNING,ROLLED_BACK');
+        await expect(page.getByRole('link', { name: TASK.rolledBack })).toBeVisible({ timeout: 30_000 });
+        await expect(page.getByRole('status', { name: locale === 'en' ? 'Automatic refresh' : '自动刷新' })).not.toBeEmpty();
+        await expect(
+          page.getByRole('status', { name: locale === 'en' ? 'Rows hidden by the status filter' : '状态筛选隐藏的任务' }),
+        ).not.toBeEmpty();
+        const name = `list-filtered-${colorScheme}-${locale}-${size}`;
+        await snap(page, name);
+        await expectNoAxeViolations(page, name);
+        await context.close();
+      }
+    }
+  }
 });

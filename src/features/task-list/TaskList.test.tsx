@@ -8,6 +8,8 @@ import { renderWithProviders } from '../../test/renderWithProviders';
 import { TaskList } from './TaskList';
 
 const task = basicTask;
+/** The live region where the page says it hid rows. */
+const noticeRegion = () => screen.getByRole('status', { name: 'Rows hidden by the status filter' });
 const page = (contents: BasicTaskInstanceWire[], totalElements = contents.length) => taskPage(contents, 1, 20, totalElements);
 
 // Clicks through Mantine's comboboxes take seconds on a loaded 2-core machine: more than Vitest's default 5 s.
@@ -105,7 +107,7 @@ describe('TaskList', { timeout: 20_000 }, () => {
     expect(requestedUrls()[0]?.searchParams.get('status')).toBe('SUCCESSFUL');
     expect(screen.queryByRole('link', { name: '3' })).toBeNull();
     expect(screen.queryByRole('link', { name: '1' })).toBeNull();
-    const notice = screen.getByRole('status');
+    const notice = noticeRegion();
     expect(notice).toHaveTextContent('1 of 3 tasks on this page match “Rolled back”');
     expect(notice).toHaveTextContent('OCP can only filter by “Successful”: 2 other tasks are hidden here');
     // The pages stay OCP's: the range counts what it sent.
@@ -131,8 +133,8 @@ describe('TaskList', { timeout: 20_000 }, () => {
     expect(screen.getByRole('link', { name: '2' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: '4' })).toBeNull();
     expect(screen.queryByRole('link', { name: '1' })).toBeNull();
-    expect(screen.getByRole('status')).toHaveTextContent('2 of 4 tasks on this page match “Rollback failed” or “Successful”');
-    expect(screen.getByRole('status')).toHaveTextContent('OCP can only filter by “Failed” or “Successful”');
+    expect(noticeRegion()).toHaveTextContent('2 of 4 tasks on this page match “Rollback failed” or “Successful”');
+    expect(noticeRegion()).toHaveTextContent('OCP can only filter by “Failed” or “Successful”');
   });
 
   it('a page with no match says the matches may be on other pages, and goes to the next one', async () => {
@@ -151,11 +153,11 @@ describe('TaskList', { timeout: 20_000 }, () => {
 
     expect(await screen.findByText('No task on this page matches')).toBeInTheDocument();
     expect(requestedUrls()[0]?.searchParams.get('status')).toBe('RUNNING');
-    expect(screen.getByRole('status')).toHaveTextContent('0 of 1 task on this page matches “Rolling back”');
+    expect(noticeRegion()).toHaveTextContent('0 of 1 task on this page matches “Rolling back”');
     await userEvent.click(screen.getByRole('button', { name: 'Go to the next page' }));
     expect(await screen.findByRole('link', { name: '7' })).toBeInTheDocument();
     expect(location().search).toBe('?status=ROLLING_BACK&page=2&size=10');
-    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    expect(noticeRegion()).toBeEmptyDOMElement();
   });
 
   it('hides nothing, and says nothing, when every row matches', async () => {
@@ -163,7 +165,23 @@ describe('TaskList', { timeout: 20_000 }, () => {
     renderWithProviders(<TaskList />, { url: '/?status=FAILED,ROLLBACK_FAILED' });
     await screen.findByRole('link', { name: '2' });
     expect(screen.getByRole('link', { name: '1' })).toBeInTheDocument();
-    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    expect(noticeRegion()).toBeEmptyDOMElement();
+  });
+
+  it('says it refreshes, how often and how fresh the rows are, only while a task on the page runs', async () => {
+    let running = true;
+    mockFetch(() => [200, okEnvelope(page([task(2, { status: running ? 'RUNNING' : 'SUCCESSFUL' }), task(1)]))]);
+    const { queryClient } = renderWithProviders(<TaskList />);
+    await screen.findByRole('link', { name: '2' });
+    const region = screen.getByRole('status', { name: 'Automatic refresh' });
+    expect(region).toHaveTextContent('Refreshing every 5 s while a task on this page runs');
+    expect(region).not.toHaveTextContent('updated'); // the ticking age is outside the live region
+    expect(screen.getByText(/^· updated (just now|\d+ s ago)$/)).toBeInTheDocument();
+
+    running = false;
+    await queryClient.refetchQueries();
+    await waitFor(() => expect(region).toBeEmptyDOMElement());
+    expect(screen.queryByText(/updated/)).toBeNull();
   });
 
   it('debounces the name filter into the request and the URL', async () => {

@@ -7,10 +7,11 @@ import { StaleDataWarning } from '../../components/StaleDataWarning';
 import { hasFilters, nextSort, PAGE_SIZES, toListParams, type SortKey } from './listSearch';
 import { narrowPage, ocpStatuses } from './listStatus';
 import { NarrowedNotice, NoneOnThisPage } from './NarrowedNotice';
+import { RefreshIndicator } from './RefreshIndicator';
 import { TaskListFilters } from './TaskListFilters';
 import { TaskTable, TaskTableSkeleton } from './TaskTable';
 import { useListSearch } from './useListSearch';
-import { useTaskInstances } from '../../api/taskInstances';
+import { listPollInterval, useTaskInstances } from '../../api/taskInstances';
 
 const SIZE_OPTIONS = PAGE_SIZES.map(String);
 
@@ -26,6 +27,8 @@ export function TaskList() {
   // OCP filters by raw status only; a rollback state (and a plain one beside it) is narrowed here.
   const { shown, hidden } = narrowPage(data?.contents ?? [], search.statuses);
   const pageCount = data?.page.totalPages ?? 0;
+  // The query's own rule (a RUNNING task on the page), read from the rows it polls for, not a placeholder's.
+  const pollMs = query.isPlaceholderData ? false : listPollInterval(data);
 
   let body;
   if (data === undefined) {
@@ -49,19 +52,17 @@ export function TaskList() {
   return (
     <Stack gap="sm" p="md" maw={1600} mx="auto">
       <Group justify="space-between" align="flex-end">
-        <Title order={1}>{t('title')}</Title>
+        <Stack gap={2}>
+          <Title order={1}>{t('title')}</Title>
+          <RefreshIndicator intervalMs={pollMs} updatedAt={query.dataUpdatedAt} />
+        </Stack>
         <TaskListFilters search={search} onChange={update} onClear={clearFilters} />
       </Group>
       {data !== undefined && failure != null && (
-        <StaleDataWarning
-          error={failure}
-          dataUpdatedAt={query.dataUpdatedAt}
-          polling={data.contents.some((t) => t.status === 'RUNNING')}
-          onRetry={retry}
-        />
+        <StaleDataWarning error={failure} dataUpdatedAt={query.dataUpdatedAt} polling={pollMs !== false} onRetry={retry} />
       )}
       {/* Kept mounted so a notice appearing is announced; placeholder rows (the previous filter's) say nothing. */}
-      <div role="status">
+      <div role="status" aria-label={t('narrowed.region')}>
         {data !== undefined && hidden > 0 && !query.isPlaceholderData && (
           <NarrowedNotice shown={shown.length} count={data.contents.length} chosen={search.statuses} asked={ocpStatuses(search.statuses)} />
         )}
