@@ -8,6 +8,7 @@ import { useShortcuts } from '../shortcuts/useShortcuts';
 import { buildSearchIndex, searchSubtasks } from '../find';
 import type { TaskGraphProps } from '../TaskGraph';
 import { ExportMenu } from '../export/ExportMenu';
+import { createGraphSnapshotSource } from '../export/snapshotSource';
 import { FindBar } from './FindBar';
 import { useTaskView } from './useTaskView';
 
@@ -30,6 +31,7 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph }: TaskW
   const { state, update, commands } = useTaskView();
   const [help, setHelp] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
+  const [snapshot] = useState(createGraphSnapshotSource);
   const index = useMemo(() => buildSearchIndex(task.subtasks), [task.subtasks]);
   const matches = useMemo(() => searchSubtasks(index, state.query), [index, state.query]);
   const find = useMemo(() => ({ matches, statuses: state.statuses, lineage: state.lineage }), [matches, state.statuses, state.lineage]);
@@ -72,7 +74,7 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph }: TaskW
         searchRef={searchRef}
         onShowShortcuts={() => setHelp(true)}
       >
-        <ExportMenu task={task} />
+        <ExportMenu task={task} snapshot={snapshot} graphShown={state.mode === 'graph'} />
       </FindBar>
       <Box style={{ flex: 1, minHeight: 0, position: 'relative' }}>
         <ErrorBoundary region={state.mode === 'graph' ? t('region.graph') : t('region.timeline')}>
@@ -86,6 +88,7 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph }: TaskW
                   onGroupsChange: (groups) => update({ groups }),
                   viewport: state.viewport,
                   onViewportChange: (viewport) => update({ viewport }),
+                  snapshot,
                 })
               ) : (
                 <Timeline task={task} {...common} />
