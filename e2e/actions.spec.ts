@@ -129,6 +129,12 @@ test('after a rollback the undone subtasks read "Rolled back", while data-status
   await expect(undone.first()).toBeVisible();
   await expect(undone.first()).toHaveAttribute('data-status', 'PENDING');
   await expect(undone.first()).toContainText('Rolled back');
+  // The legend counts them as rolled back, not also as pending.
+  const rolledBack = await undone.count();
+  await expect(page.getByTestId('legend-count-ROLLED_BACK')).toHaveText(String(rolledBack));
+  await expect(page.getByTestId('legend-count-PENDING')).toHaveText(
+    String(await page.locator('.react-flow__node [data-display-status="PENDING"]').count()),
+  );
   await undone.first().click();
   await expect(subtaskPanel(page).getByText(/OCP undid this subtask in a rollback/)).toBeVisible();
   await snap(page, 'rolled-back-nodes');

@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconFocus2, IconMaximize } from '@tabler/icons-react
 import { Background, ControlButton, Controls, MiniMap, Panel } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { SUBTASK_STATUS_META } from '../../components/status';
+import { subtaskDisplayMeta, subtaskDisplayStatus } from '../../components/subtaskStatus';
 import type { FlowNode } from './flowElements';
 import { Legend } from './Legend';
 import type { DerivedFilter, StatusFilter } from './find';
@@ -13,7 +14,7 @@ export const MINIMAP_MAX_NODES = 1_000;
 
 const minimapColor = (node: FlowNode) =>
   node.type === 'subtask'
-    ? SUBTASK_STATUS_META[node.data.subtask.status].color
+    ? subtaskDisplayMeta(subtaskDisplayStatus(node.data.subtask)).color
     : node.type === 'collapsedGroup'
       ? SUBTASK_STATUS_META[node.data.summary.headline].color
       : 'rgba(151, 117, 250, 0.15)';

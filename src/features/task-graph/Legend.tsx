@@ -3,6 +3,7 @@ import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SUBTASK_STATUSES } from '../../api/schemas';
 import { SUBTASK_STATUS_META, TASK_STATUS_META, type StatusMeta } from '../../components/status';
+import { subtaskDisplayMeta } from '../../components/subtaskStatus';
 import { DERIVED_FILTERS, type DerivedFilter, type StatusFilter } from './find';
 import type { StatusCounts } from './model';
 import classes from './TaskGraph.module.css';
@@ -15,8 +16,13 @@ interface LegendProps {
   onChange: (selected: StatusFilter[]) => void;
 }
 
+/** A derived state reads as its node does (colour, icon, word); the rollback's own progress as the task's. */
 const metaOf = (f: StatusFilter): StatusMeta =>
-  f in SUBTASK_STATUS_META ? SUBTASK_STATUS_META[f as keyof typeof SUBTASK_STATUS_META] : TASK_STATUS_META[f as DerivedFilter];
+  f === 'ROLLED_BACK' || f === 'ROLLBACK_SKIPPED'
+    ? subtaskDisplayMeta(f)
+    : f === 'ROLLING_BACK' || f === 'ROLLBACK_FAILED'
+      ? TASK_STATUS_META[f]
+      : SUBTASK_STATUS_META[f];
 
 /**
  * Every status with icon, label, colour and count, so colour is never the only cue; each row is a

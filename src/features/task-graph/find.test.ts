@@ -3,8 +3,8 @@ import { SubtaskInstance, type SubtaskInstanceWire } from '../../api/schemas';
 import { generateSubtasks } from './fixtures';
 import {
   buildSearchIndex,
-  countDerived,
   derivedState,
+  legendCounts,
   emphasisOf,
   lineageOf,
   matchesStatusFilter,
@@ -65,27 +65,43 @@ describe('search', () => {
 });
 
 describe('status filters', () => {
-  const rolledBack = parse({ id: 1, status: 'PENDING', operation: 'ROLLBACK' })[0]!;
-  const rollbackFailed = parse({ id: 2, status: 'FAILED', operation: 'ROLLBACK' })[0]!;
-  const rollingBack = parse({ id: 3, status: 'RUNNING', operation: 'ROLLBACK' })[0]!;
-  const plainFailed = parse({ id: 4, status: 'FAILED' })[0]!;
+  const ran = { startTime: '2026-12-01T10:00:00+08:00', finishTime: '2026-12-01T10:01:00+08:00' };
+  const rolledBack = parse({ id: 1, status: 'PENDING', operation: 'ROLLBACK', ...ran })[0]!;
+  const rollbackFailed = parse({ id: 2, status: 'FAILED', operation: 'ROLLBACK', ...ran })[0]!;
+  const rollingBack = parse({ id: 3, status: 'RUNNING', operation: 'ROLLBACK', ...ran })[0]!;
+  const plainFailed = parse({ id: 4, status: 'FAILED', ...ran })[0]!;
   const pending = parse({ id: 5, status: 'PENDING' })[0]!;
+  // A rollback marks every subtask that is not PENDING; one that never ran keeps no times and stays "Pending".
+  const neverRan = parse({ id: 6, status: 'PENDING', operation: 'ROLLBACK' })[0]!;
+  const rollbackSkipped = parse({ id: 7, status: 'PENDING', operation: 'ROLLBACK_SKIP', ...ran })[0]!;
 
-  it('derives the rollback states OCP has no status for', () => {
+  it('derives the rollback states OCP has no status for, as the nodes read them', () => {
     expect(derivedState(rolledBack)).toBe('ROLLED_BACK');
     expect(derivedState(rollbackFailed)).toBe('ROLLBACK_FAILED');
     expect(derivedState(rollingBack)).toBe('ROLLING_BACK');
+    expect(derivedState(rollbackSkipped)).toBe('ROLLBACK_SKIPPED');
     expect(derivedState(plainFailed)).toBeNull();
-    expect(countDerived([rolledBack, rollbackFailed, plainFailed])).toEqual({ ROLLING_BACK: 0, ROLLED_BACK: 1, ROLLBACK_FAILED: 1 });
+    expect(derivedState(neverRan)).toBeNull();
   });
 
-  it('passes a subtask whose raw status or derived state is picked, several at once', () => {
+  it('counts Pending without the undone subtasks, so the legend never says a rolled-back subtask is pending', () => {
+    const { counts, derived } = legendCounts([rolledBack, rollbackFailed, plainFailed, pending, neverRan, rollbackSkipped]);
+    expect(counts.PENDING).toBe(2);
+    expect(counts.FAILED).toBe(2);
+    expect(derived).toEqual({ ROLLING_BACK: 0, ROLLED_BACK: 1, ROLLBACK_SKIPPED: 1, ROLLBACK_FAILED: 1 });
+  });
+
+  it('passes a subtask whose status or derived state is picked, several at once', () => {
     const pick = (...f: StatusFilter[]) => new Set(f);
     expect(matchesStatusFilter(plainFailed, pick('FAILED'))).toBe(true);
     expect(matchesStatusFilter(rollbackFailed, pick('FAILED'))).toBe(true); // "Failed only" includes a failed rollback step
     expect(matchesStatusFilter(plainFailed, pick('ROLLBACK_FAILED'))).toBe(false);
     expect(matchesStatusFilter(rollbackFailed, pick('ROLLBACK_FAILED'))).toBe(true);
     expect(matchesStatusFilter(rolledBack, pick('ROLLED_BACK'))).toBe(true);
+    expect(matchesStatusFilter(rolledBack, pick('PENDING'))).toBe(false);
+    expect(matchesStatusFilter(neverRan, pick('PENDING'))).toBe(true);
+    expect(matchesStatusFilter(neverRan, pick('ROLLED_BACK'))).toBe(false);
+    expect(matchesStatusFilter(rollbackSkipped, pick('ROLLBACK_SKIPPED'))).toBe(true);
     expect(matchesStatusFilter(pending, pick('ROLLED_BACK'))).toBe(false);
     expect(matchesStatusFilter(pending, pick('ROLLED_BACK', 'PENDING'))).toBe(true);
   });

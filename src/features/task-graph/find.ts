@@ -6,7 +6,8 @@
  * dimmed, so searching or filtering never lays out again and never moves a node.
  */
 import type { SubtaskInstance, SubtaskStatus } from '../../api/schemas';
-import type { GraphEdge } from './model';
+import { subtaskDisplayStatus } from '../../components/subtaskStatus';
+import { countStatuses, type GraphEdge, type StatusCounts } from './model';
 
 type Searchable = Pick<SubtaskInstance, 'id' | 'name' | 'description' | 'executor'>;
 
@@ -55,36 +56,47 @@ export function searchSubtasks(index: SearchIndex, query: string): Set<string> |
 
 /**
  * What the status filter can pick: OCP's six subtask statuses, and the states a rollback leaves that
- * OCP has no status for (a rolled-back subtask is PENDING again, its operation ROLLBACK).
+ * OCP has no status for: a subtask a rollback undid is PENDING again with operation ROLLBACK ("Rolled
+ * back", told apart from one that never ran by `subtaskDisplayStatus`, the one definition the nodes and
+ * the panel read too), one whose undo was skipped is PENDING with ROLLBACK_SKIP.
  */
-export const DERIVED_FILTERS = ['ROLLING_BACK', 'ROLLED_BACK', 'ROLLBACK_FAILED'] as const;
+export const DERIVED_FILTERS = ['ROLLING_BACK', 'ROLLED_BACK', 'ROLLBACK_SKIPPED', 'ROLLBACK_FAILED'] as const;
 export type DerivedFilter = (typeof DERIVED_FILTERS)[number];
 export type StatusFilter = SubtaskStatus | DerivedFilter;
 
+type StatusFields = Pick<SubtaskInstance, 'status' | 'operation' | 'startTime' | 'finishTime'>;
+
 /** The derived state of a subtask, if it has one. */
-export function derivedState(s: Pick<SubtaskInstance, 'status' | 'operation'>): DerivedFilter | null {
-  if (s.operation !== 'ROLLBACK' && s.operation !== 'ROLLBACK_SKIP') return null;
-  if (s.status === 'PENDING') return 'ROLLED_BACK';
+export function derivedState(s: StatusFields): DerivedFilter | null {
+  const display = subtaskDisplayStatus(s);
+  if (display === 'ROLLED_BACK' || display === 'ROLLBACK_SKIPPED') return display;
+  if (s.operation !== 'ROLLBACK') return null;
   if (s.status === 'FAILED') return 'ROLLBACK_FAILED';
   if (s.status === 'RUNNING' || s.status === 'READY' || s.status === 'CANCELING') return 'ROLLING_BACK';
   return null;
 }
 
-/** A subtask passes when its raw status or its derived state is picked. */
-export function matchesStatusFilter(s: Pick<SubtaskInstance, 'status' | 'operation'>, filter: ReadonlySet<StatusFilter>): boolean {
-  if (filter.has(s.status)) return true;
+/**
+ * A subtask passes when its status or its derived state is picked. "Pending" means pending as the
+ * legend counts it: a subtask the rollback undid or skipped is not also "Pending".
+ */
+export function matchesStatusFilter(s: StatusFields, filter: ReadonlySet<StatusFilter>): boolean {
   const derived = derivedState(s);
-  return derived !== null && filter.has(derived);
+  if (derived !== null && filter.has(derived)) return true;
+  return filter.has(s.status) && !(s.status === 'PENDING' && derived !== null);
 }
 
-/** Counts per derived state, for the legend's extra rows. */
-export function countDerived(subtasks: readonly Pick<SubtaskInstance, 'status' | 'operation'>[]): Record<DerivedFilter, number> {
-  const counts: Record<DerivedFilter, number> = { ROLLING_BACK: 0, ROLLED_BACK: 0, ROLLBACK_FAILED: 0 };
+/** The legend's counts: OCP's statuses (Pending without the undone ones) and each derived state. */
+export function legendCounts(subtasks: readonly StatusFields[]): { counts: StatusCounts; derived: Record<DerivedFilter, number> } {
+  const counts = countStatuses(subtasks);
+  const derived = Object.fromEntries(DERIVED_FILTERS.map((f) => [f, 0])) as Record<DerivedFilter, number>;
   for (const s of subtasks) {
     const d = derivedState(s);
-    if (d) counts[d] += 1;
+    if (d === null) continue;
+    derived[d] += 1;
+    if (s.status === 'PENDING') counts.PENDING -= 1;
   }
-  return counts;
+  return { counts, derived };
 }
 
 export interface Lineage {

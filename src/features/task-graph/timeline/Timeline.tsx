@@ -6,9 +6,9 @@ import { formatDuration } from '../../../components/formatting';
 import { SUBTASK_STATUS_META } from '../../../components/status';
 import { useNow } from '../../../components/useNow';
 import { criticalPath } from '../criticalPath';
-import { countDerived, emphasisOf, isFinding, lineageOf, type FindState, type StatusFilter } from '../find';
+import { emphasisOf, legendCounts, isFinding, lineageOf, type FindState, type StatusFilter } from '../find';
 import { Legend } from '../Legend';
-import { buildGraphStructure, countStatuses, findFocusSubtask } from '../model';
+import { buildGraphStructure, findFocusSubtask } from '../model';
 import type { GraphFindInput } from '../useGraphFind';
 import type { ViewCommands } from '../viewCommands';
 import classes from './Timeline.module.css';
@@ -78,8 +78,7 @@ export function Timeline({ task, subtasks, selectedId, onSelect, find: findInput
   }, [selectedId, rowIndex, scrollToRow]);
 
   const finding = isFinding(find);
-  const counts = useMemo(() => countStatuses(subtasks), [subtasks]);
-  const derived = useMemo(() => countDerived(subtasks), [subtasks]);
+  const { counts, derived } = useMemo(() => legendCounts(subtasks), [subtasks]);
   return (
     <div className={classes.root} data-testid="timeline">
       <div className={classes.axis} style={{ marginLeft: LABEL_WIDTH }} aria-hidden>
