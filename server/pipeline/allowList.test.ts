@@ -67,6 +67,19 @@ describe('matchAllowList', () => {
     expect(r.ok && r.call.upstreamPath).toBe(`${T}?name=a+b&status=RUNNING%2CFAILED&page=2&size=10&sort=id%2Cdesc`);
   });
 
+  it.each(['id,desc', 'id,asc', 'startTime,desc', 'startTime,asc'])('forwards the list order sort=%s', (sort) => {
+    const r = matchAllowList('GET', `${T}?sort=${sort}`);
+    expect(r.ok && r.call.upstreamPath).toBe(`${T}?sort=${encodeURIComponent(sort)}`);
+  });
+
+  it.each(['password,asc', 'creator.password,desc', 'startTime', 'id,desc,name', 'startTime,ASC', 'id,desc%0A', 'id%2Cdesc%2Cid'])(
+    'drops any other order (sort=%s): OCP then lists in its default order',
+    (sort) => {
+      const r = matchAllowList('GET', `${T}?page=2&sort=${sort}`);
+      expect(r.ok && r.call.upstreamPath).toBe(`${T}?page=2`);
+    },
+  );
+
   it('drops any query on other endpoints', () => {
     const r = matchAllowList('POST', `${T}/1001/rollback?force=true`);
     expect(r.ok && r.call.upstreamPath).toBe(`${T}/1001/rollback`);

@@ -29,6 +29,14 @@ const PATTERN = new RegExp(`^${BASE}(?:/${ID}(?:/(rollback|retry)|/subtasks/${ID
 /** The list endpoint's query parameters (OCP 4.x); anything else is dropped, not forwarded. */
 export const LIST_PARAMS = ['name', 'status', 'type', 'clusterId', 'tenantId', 'page', 'size', 'sort'] as const;
 
+/**
+ * Parameters whose values are checked, not just passed on. `sort` reaches OCP's Spring Data sort, which
+ * accepts any entity property (and several of them): only the orders the console offers go through.
+ */
+const LIST_PARAM_PATTERNS: Partial<Record<(typeof LIST_PARAMS)[number], RegExp>> = {
+  sort: /^(id|startTime),(asc|desc)$/,
+};
+
 export function matchAllowList(method: string, rawUrl: string): AllowListResult {
   const q = rawUrl.indexOf('?');
   const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
@@ -66,7 +74,8 @@ function listQuery(raw: string): string {
   const out = new URLSearchParams();
   for (const name of LIST_PARAMS) {
     const value = given.get(name);
-    if (value !== null && value.length <= 200) out.set(name, value);
+    const pattern = LIST_PARAM_PATTERNS[name];
+    if (value !== null && value.length <= 200 && (pattern === undefined || pattern.test(value))) out.set(name, value);
   }
   return out.toString();
 }

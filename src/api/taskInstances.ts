@@ -9,7 +9,7 @@ export const LIST_POLL_INTERVAL_MS = 5_000;
 export function fetchTaskInstances(params: TaskListParams, signal?: AbortSignal) {
   return request('/instances', TaskPage, {
     signal,
-    query: { page: params.page, size: params.size, name: params.name, status: params.status, sort: 'id,desc' },
+    query: { page: params.page, size: params.size, name: params.name, status: params.status, sort: params.sort ?? 'id,desc' },
   });
 }
 

@@ -4,6 +4,8 @@ export interface TaskListParams {
   size: number;
   name?: string | undefined;
   status?: string | undefined;
+  /** Spring's `property,direction` (`startTime,asc`); `id,desc` when absent. */
+  sort?: string | undefined;
 }
 
 export const taskKeys = {

@@ -56,6 +56,31 @@ describe('TaskList', () => {
     expect(history).toEqual(['/', '/?status=FAILED', '/?status=RUNNING%2CFAILED']);
   });
 
+  it('orders by a column when its header is clicked: sent to OCP, kept in the URL, said by aria-sort', async () => {
+    const { requestedUrls } = mockFetch(() => [200, okEnvelope(page([task(1)]))]);
+    const { location } = renderWithProviders(<TaskList />, { url: '/?page=2' });
+    await screen.findByRole('link', { name: '1' });
+    expect(requestedUrls()[0]?.searchParams.get('sort')).toBe('id,desc');
+    expect(screen.getByRole('columnheader', { name: 'ID' })).toHaveAttribute('aria-sort', 'descending');
+    expect(screen.getByRole('columnheader', { name: 'Started' })).not.toHaveAttribute('aria-sort');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Started' }));
+    await waitFor(() => expect(requestedUrls().at(-1)?.searchParams.get('sort')).toBe('startTime,desc'));
+    // Another order starts again at page 1.
+    expect(location().search).toBe('?sort=startTime%2Cdesc');
+    expect(screen.getByRole('columnheader', { name: 'Started' })).toHaveAttribute('aria-sort', 'descending');
+    expect(screen.getByRole('columnheader', { name: 'ID' })).not.toHaveAttribute('aria-sort');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Started' }));
+    await waitFor(() => expect(requestedUrls().at(-1)?.searchParams.get('sort')).toBe('startTime,asc'));
+    expect(screen.getByRole('columnheader', { name: 'Started' })).toHaveAttribute('aria-sort', 'ascending');
+
+    // Back to the default order: nothing left in the URL.
+    await userEvent.click(screen.getByRole('button', { name: 'ID' }));
+    await waitFor(() => expect(requestedUrls().at(-1)?.searchParams.get('sort')).toBe('id,desc'));
+    expect(location().search).toBe('');
+  });
+
   it('debounces the name filter into the request and the URL', async () => {
     const { requestedUrls } = mockFetch(() => [200, okEnvelope(page([task(1)]))]);
     const { location, history } = renderWithProviders(<TaskList />, { url: '/?page=3' });

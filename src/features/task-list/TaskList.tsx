@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorState } from '../../components/ErrorState';
 import { pollFailure } from '../../components/pollFailure';
 import { StaleDataWarning } from '../../components/StaleDataWarning';
-import { hasFilters, PAGE_SIZES, toListParams } from './listSearch';
+import { hasFilters, nextSort, PAGE_SIZES, toListParams, type SortKey } from './listSearch';
 import { TaskListFilters } from './TaskListFilters';
 import { TaskTable, TaskTableSkeleton } from './TaskTable';
 import { useListSearch } from './useListSearch';
@@ -12,7 +12,7 @@ import { useTaskInstances } from '../../api/taskInstances';
 
 const SIZE_OPTIONS = PAGE_SIZES.map(String);
 
-/** `/`: the tasks OCP knows, newest first, filtered and paged through the URL. */
+/** `/`: the tasks OCP knows, newest first unless another order is chosen, filtered, ordered and paged through the URL. */
 export function TaskList() {
   const { t } = useTranslation('list');
   const { search, update, clearFilters } = useListSearch();
@@ -20,18 +20,19 @@ export function TaskList() {
   const { data, refetch, isFetching } = query;
   const retry = () => void refetch();
   const failure = pollFailure(query);
+  const sorting = { sort: search.sort, onSort: (key: SortKey) => update({ sort: nextSort(search.sort, key) }) };
 
   let body;
   if (data === undefined) {
     body = query.isError ? (
       <ApiErrorState error={query.error} onRetry={retry} retrying={isFetching} />
     ) : (
-      <TaskTableSkeleton rows={Math.min(search.size, 10)} />
+      <TaskTableSkeleton rows={Math.min(search.size, 10)} sorting={sorting} />
     );
   } else if (data.contents.length === 0) {
     body = <EmptyList filtered={hasFilters(search)} page={search.page} onClear={clearFilters} onFirstPage={() => update({ page: 1 })} />;
   } else {
-    body = <TaskTable tasks={data.contents} dimmed={query.isPlaceholderData} />;
+    body = <TaskTable tasks={data.contents} dimmed={query.isPlaceholderData} sorting={sorting} />;
   }
 
   const pageInfo = data?.page;

@@ -1,9 +1,9 @@
-import { Button, CloseButton, Group, MultiSelect, TextInput } from '@mantine/core';
+import { Button, CloseButton, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { TASK_STATUSES, type TaskStatus } from '../../api/schemas';
 import { SUBTASK_STATUS_META } from '../../components/status';
-import { hasFilters, type ListSearch } from './listSearch';
+import { hasFilters, sortParam, SORTS, type ListSearch } from './listSearch';
 import { useDraftText } from './useDraftText';
 
 // OCP filters on the raw task status; a rolled-back task is SUCCESSFUL there.
@@ -18,6 +18,7 @@ interface Props {
 export function TaskListFilters({ search, onChange, onClear }: Props) {
   const { t } = useTranslation('list');
   const [name, setName] = useDraftText(search.name, (value) => onChange({ name: value }, { replace: true }));
+  const sortOptions = SORTS.map((s) => ({ value: sortParam(s), label: t(`sort.${s.key}_${s.direction}`) }));
 
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
@@ -38,6 +39,20 @@ export function TaskListFilters({ search, onChange, onClear }: Props) {
         value={search.statuses}
         onChange={(statuses) => onChange({ statuses: TASK_STATUSES.filter((s) => statuses.includes(s)) })}
         clearable
+        comboboxProps={{ withinPortal: true }}
+      />
+      {/* The table's headers sort from the small breakpoint up; below it the Started column is hidden. */}
+      <Select
+        hiddenFrom="sm"
+        label={t('sort.label')}
+        w={260}
+        data={sortOptions}
+        value={sortParam(search.sort)}
+        onChange={(value) => {
+          const sort = SORTS.find((s) => sortParam(s) === value);
+          if (sort) onChange({ sort });
+        }}
+        allowDeselect={false}
         comboboxProps={{ withinPortal: true }}
       />
       {hasFilters(search) && (

@@ -1,4 +1,5 @@
-import { Anchor, Box, Skeleton, Table, Text, useMatches } from '@mantine/core';
+import { Anchor, Box, Group, Skeleton, Table, Text, UnstyledButton, useMatches } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,7 @@ import { Link } from 'wouter';
 import type { BasicTaskInstance } from '../../api/schemas';
 import { formatDateTime } from '../../components/formatting';
 import { TaskStatusBadge } from '../../components/StatusBadge';
+import type { ListSort, SortKey } from './listSearch';
 
 type ColumnKey = 'id' | 'name' | 'status' | 'progress' | 'operation' | 'type' | 'cluster' | 'tenant' | 'creator' | 'started';
 
@@ -19,6 +21,8 @@ interface Column {
   wrapMinWidth?: number;
   /** Shown only from this screen width up: a phone gets id, name and status without scrolling sideways. */
   from?: 'sm' | 'md' | 'lg';
+  /** OCP can order the list by this column: its header is a button. */
+  sortKey?: SortKey;
 }
 
 const taskHref = (t: BasicTaskInstance) => `/tasks/${t.id}`;
@@ -36,6 +40,7 @@ const dim = (s: string | undefined) =>
 const COLUMNS: Column[] = [
   {
     key: 'id',
+    sortKey: 'id',
     cell: (t) => (
       <Anchor component={Link} to={taskHref(t)} ff="monospace" size="sm">
         {t.id}
@@ -69,6 +74,7 @@ const COLUMNS: Column[] = [
   {
     key: 'started',
     from: 'sm',
+    sortKey: 'startTime',
     cell: (t) => (
       <Text component="time" size="sm" dateTime={t.startTime} title={t.startTime} style={{ whiteSpace: 'nowrap' }}>
         {formatDateTime(t.startTime)}
@@ -95,11 +101,25 @@ function progress(t: BasicTaskInstance) {
   );
 }
 
+/** How the table is ordered, and how to ask for another order (a click on a sortable column's header). */
+export interface TableSorting {
+  sort: ListSort;
+  onSort: (key: SortKey) => void;
+}
+
 /** One page of tasks; the id and name cells are real links, so rows work with keyboard, middle-click and copy-link. */
-export function TaskTable({ tasks, dimmed = false }: { tasks: readonly BasicTaskInstance[]; dimmed?: boolean }) {
+export function TaskTable({
+  tasks,
+  dimmed = false,
+  sorting,
+}: {
+  tasks: readonly BasicTaskInstance[];
+  dimmed?: boolean;
+  sorting: TableSorting;
+}) {
   const columns = COLUMNS.filter((c) => !c.when || c.when(tasks));
   return (
-    <TableFrame columns={columns} dimmed={dimmed}>
+    <TableFrame columns={columns} dimmed={dimmed} sorting={sorting}>
       {tasks.map((t) => (
         <Table.Tr key={t.id}>
           {columns.map((c) => (
@@ -114,10 +134,10 @@ export function TaskTable({ tasks, dimmed = false }: { tasks: readonly BasicTask
 }
 
 /** Placeholder rows in the table's own shape while the first page loads. */
-export function TaskTableSkeleton({ rows }: { rows: number }) {
+export function TaskTableSkeleton({ rows, sorting }: { rows: number; sorting: TableSorting }) {
   const columns = COLUMNS.filter((c) => !c.when);
   return (
-    <TableFrame columns={columns} busy>
+    <TableFrame columns={columns} sorting={sorting} busy>
       {Array.from({ length: rows }, (_, i) => (
         <Table.Tr key={i}>
           {columns.map((c) => (
@@ -134,11 +154,13 @@ export function TaskTableSkeleton({ rows }: { rows: number }) {
 function TableFrame({
   columns,
   children,
+  sorting,
   dimmed = false,
   busy = false,
 }: {
   columns: Column[];
   children: ReactNode;
+  sorting: TableSorting;
   dimmed?: boolean;
   busy?: boolean;
 }) {
@@ -150,15 +172,41 @@ function TableFrame({
       <Table highlightOnHover aria-busy={busy || dimmed} style={{ opacity: dimmed ? 0.6 : 1, transition: 'opacity 120ms' }}>
         <Table.Thead>
           <Table.Tr>
-            {columns.map((c) => (
-              <Table.Th key={c.key} style={{ whiteSpace: 'nowrap' }} visibleFrom={c.from}>
-                {t(`columns.${c.key}`)}
-              </Table.Th>
-            ))}
+            {columns.map((c) => {
+              const sortKey = c.sortKey;
+              const sortedBy = sortKey !== undefined && sorting.sort.key === sortKey ? sorting.sort.direction : undefined;
+              return (
+                <Table.Th
+                  key={c.key}
+                  style={{ whiteSpace: 'nowrap' }}
+                  visibleFrom={c.from}
+                  aria-sort={sortedBy === undefined ? undefined : sortedBy === 'asc' ? 'ascending' : 'descending'}
+                >
+                  {sortKey === undefined ? (
+                    t(`columns.${c.key}`)
+                  ) : (
+                    <SortButton label={t(`columns.${c.key}`)} direction={sortedBy} onClick={() => sorting.onSort(sortKey)} />
+                  )}
+                </Table.Th>
+              );
+            })}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>{children}</Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** A sortable column's header: its name and an arrow for the order; the cell's aria-sort says it to screen readers. */
+function SortButton({ label, direction, onClick }: { label: string; direction: 'asc' | 'desc' | undefined; onClick: () => void }) {
+  const Icon = direction === 'asc' ? IconArrowUp : direction === 'desc' ? IconArrowDown : IconArrowsSort;
+  return (
+    <UnstyledButton onClick={onClick} fw="inherit" fz="inherit" c="inherit" style={{ borderRadius: 4 }}>
+      <Group gap={4} wrap="nowrap">
+        {label}
+        <Icon size={14} aria-hidden style={{ opacity: direction === undefined ? 0.55 : 1 }} />
+      </Group>
+    </UnstyledButton>
   );
 }
