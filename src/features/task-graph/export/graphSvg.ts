@@ -10,7 +10,7 @@ import { SUBTASK_STATUSES, type SubtaskInstance, type SubtaskStatus } from '../.
 import { formatNumber } from '../../../components/formatting';
 import { PALETTE, SURFACES } from '../../../components/palette';
 import { SUBTASK_STATUS_META } from '../../../components/status';
-import { failuresInOrder, subtaskDisplayMeta, subtaskDisplayStatus } from '../../../components/subtaskStatus';
+import { failuresInOrder, subtaskDisplayMeta, subtaskDisplayStatus, type SubtaskDisplayStatus } from '../../../components/subtaskStatus';
 import type { GroupSummary } from '../collapse';
 import { COLLAPSED_GROUP_HEIGHT, NODE_HEIGHT, NODE_WIDTH, type Box, type GraphLayout } from '../geometry';
 import type { GraphEdge } from '../model';
@@ -116,11 +116,12 @@ export function buildGraphSvg(picture: GraphPicture, options: GraphSvgOptions): 
   out.push(`</g>`, `<g class="nodes">`);
 
   let nodeCount = 0;
+  const words = nodeWords();
   const firstFailure = failuresInOrder(subtasks)[0]?.id;
   for (const s of subtasks) {
     const p = layout.positions.get(s.id);
     if (!p || !shown({ ...p, width: NODE_WIDTH, height: NODE_HEIGHT })) continue;
-    out.push(subtaskNode(s, p, s.id === firstFailure, options.scheme));
+    out.push(subtaskNode(s, p, s.id === firstFailure, options.scheme, words));
     nodeCount++;
   }
   for (const g of groups) {
@@ -137,24 +138,42 @@ function oneLine(text: string, width: number, size: number): string {
   return fitLines(text, width - 2 * (PAD + 4), size, 1)[0] ?? '';
 }
 
-function subtaskNode(s: SubtaskInstance, p: { x: number; y: number }, firstFailure: boolean, scheme: 'light' | 'dark'): string {
+/** The words every node repeats, looked up once per document rather than once per node (5,000 nodes). */
+function nodeWords() {
+  const labels = new Map<SubtaskDisplayStatus, string>();
+  const idTemplate = i18next.t('graph:export.nodeId', { id: '\u0000' });
+  return {
+    label: (display: SubtaskDisplayStatus) => {
+      let label = labels.get(display);
+      if (label === undefined) labels.set(display, (label = subtaskDisplayMeta(display).label));
+      return label;
+    },
+    id: (id: string) => idTemplate.replace('\u0000', id),
+    firstFailure: i18next.t('detail:failure.first'),
+    rollback: i18next.t('graph:node.rollbackTag'),
+  };
+}
+
+function subtaskNode(
+  s: SubtaskInstance,
+  p: { x: number; y: number },
+  firstFailure: boolean,
+  scheme: 'light' | 'dark',
+  words: ReturnType<typeof nodeWords>,
+): string {
   const display = subtaskDisplayStatus(s);
-  const meta = subtaskDisplayMeta(display);
-  const { color, tint } = PALETTE[scheme][meta.tone];
+  const label = words.label(display);
+  const { color, tint } = PALETTE[scheme][subtaskDisplayMeta(display).tone];
   const surface = SURFACES[scheme];
   const inner = NODE_WIDTH - 2 * PAD;
-  const tag = firstFailure
-    ? i18next.t('detail:failure.first')
-    : s.operation === 'ROLLBACK' && display !== 'ROLLED_BACK'
-      ? i18next.t('graph:node.rollbackTag')
-      : '';
+  const tag = firstFailure ? words.firstFailure : s.operation === 'ROLLBACK' && display !== 'ROLLED_BACK' ? words.rollback : '';
   const name = fitLines(s.name, inner, 12.5, 2);
-  const idLine = i18next.t('graph:export.nodeId', { id: s.id }) + (s.parallelIdx >= 0 ? `  ∥ ${s.parallelIdx}` : '');
+  const idLine = words.id(s.id) + (s.parallelIdx >= 0 ? `  ∥ ${s.parallelIdx}` : '');
   return [
     `<g class="node" data-id="${xmlText(s.id)}" data-status="${s.status}" transform="translate(${n(p.x)} ${n(p.y)})">`,
-    `<title>${xmlText(`${s.name} — ${meta.label}`)}</title>`,
+    `<title>${xmlText(`${s.name} — ${label}`)}</title>`,
     `<rect width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="8" fill="${tint}" stroke="${color}" stroke-width="2"/>`,
-    `<text x="${PAD}" y="19" font-size="11" font-weight="700" fill="${color}">${xmlText(meta.label)}</text>`,
+    `<text x="${PAD}" y="19" font-size="11" font-weight="700" fill="${color}">${xmlText(label)}</text>`,
     tag
       ? `<text x="${NODE_WIDTH - PAD}" y="19" font-size="10" font-weight="600" text-anchor="end" fill="${color}">${xmlText(tag)}</text>`
       : '',

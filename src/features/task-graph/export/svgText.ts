@@ -18,13 +18,17 @@ export function xmlText(text: string): string {
  * A character's width in em, roughly: there is no text measurement without a canvas, and this only
  * decides where a line breaks, so erring a little wide (an earlier break) is the safe side.
  */
-function charWidth(ch: string): number {
-  const code = ch.codePointAt(0) ?? 0;
+function charWidth(code: number): number {
   if (code >= 0x2e80) return 1; // CJK, full-width forms, emoji
-  if (/[A-Z@%&MWmw]/.test(ch)) return 0.72;
-  if (/[ilI.,:;'|!()[\]]/.test(ch)) return 0.3;
+  if ((code >= 0x41 && code <= 0x5a) || WIDE.has(code)) return 0.72; // capitals, @ % & m w
+  if (NARROW.has(code)) return 0.3;
   return 0.56;
 }
+const codes = (chars: string) => new Set(Array.from(chars, (c) => c.codePointAt(0) ?? 0));
+const WIDE = codes('@%&mw');
+const NARROW = codes(`ilI.,:;'|!()[] `);
+
+const widthOf = (chars: readonly string[], size: number) => chars.reduce((sum, c) => sum + charWidth(c.codePointAt(0) ?? 0) * size, 0);
 
 /** `text` in at most `maxLines` lines of at most `width` px at `size` px; the last one ends in "…" when cut. */
 export function fitLines(text: string, width: number, size: number, maxLines: number): string[] {
@@ -34,7 +38,7 @@ export function fitLines(text: string, width: number, size: number, maxLines: nu
   const chars = Array.from(text.replace(/\s+/g, ' ').trim());
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i] as string;
-    const w = charWidth(ch) * size;
+    const w = charWidth(ch.codePointAt(0) ?? 0) * size;
     if (used + w <= width || line.length === 0) {
       line.push(ch);
       used += w;
@@ -42,8 +46,8 @@ export function fitLines(text: string, width: number, size: number, maxLines: nu
     }
     if (lines.length === maxLines - 1) {
       // The last line: cut to leave room for the ellipsis.
-      const room = width - charWidth('…') * size;
-      while (line.length > 0 && line.reduce((sum, c) => sum + charWidth(c) * size, 0) > room) line.pop();
+      const room = width - size;
+      while (line.length > 0 && widthOf(line, size) > room) line.pop();
       lines.push(`${line.join('').trimEnd()}…`);
       return lines;
     }
@@ -52,7 +56,7 @@ export function fitLines(text: string, width: number, size: number, maxLines: nu
     const carried = space > 0 ? line.slice(space + 1) : [];
     lines.push((space > 0 ? line.slice(0, space) : line).join(''));
     line = ch === ' ' ? carried : [...carried, ch];
-    used = line.reduce((sum, c) => sum + charWidth(c) * size, 0);
+    used = widthOf(line, size);
   }
   if (line.length > 0) lines.push(line.join(''));
   return lines;
