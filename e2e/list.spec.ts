@@ -1,4 +1,5 @@
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
+import type { TaskInstanceWire, TaskPageWire } from '../src/api/schemas';
 import { expect, snap, TASK, test } from './support/fixtures';
 
 /** The list's rows as the operator reads them: id (first column) and start time (the Started column's <time>). */
@@ -88,6 +89,135 @@ test.describe('order', () => {
       await expect(page).toHaveURL(/\?sort=startTime%2Casc$/);
       await expect(page.locator('tbody tr').first()).toContainText(TASK.sample);
       await snap(page, 'list-sort-phone');
+    });
+  });
+});
+
+const API = '/api/v2/tasks/instances';
+
+/** Starts a rollback as the console does (its Origin and custom header), without the page. */
+async function startRollback(request: APIRequestContext, baseURL: string, id: string) {
+  const res = await request.post(`${API}/${id}/rollback`, { headers: { Origin: new URL(baseURL).origin, 'X-OCP-Console': '1' }, data: {} });
+  expect(res.ok(), await res.text()).toBe(true);
+}
+
+async function taskState(request: APIRequestContext, id: string): Promise<string> {
+  const task = ((await (await request.get(`${API}/${id}`)).json()) as { data: TaskInstanceWire }).data;
+  return `${task.status} ${task.operation}`;
+}
+
+/** Every task OCP has with this raw status, as the list endpoint returns them. */
+async function tasksWithStatus(request: APIRequestContext, status: string) {
+  const res = await request.get(`${API}?size=100&status=${status}`);
+  return ((await res.json()) as { data: TaskPageWire }).data.contents.map((t) => ({ id: String(t.id), operation: t.operation }));
+}
+
+const notice = (page: Page) => page.getByRole('status').filter({ hasText: 'on this page' });
+const shownIds = async (page: Page) => (await rows(page)).map((r) => r.id);
+
+test.describe('status filter', () => {
+  test('“Rolled back” is asked for as SUCCESSFUL, narrowed on the page, and the page says so', async ({ page, request }) => {
+    const successful = await tasksWithStatus(request, 'SUCCESSFUL');
+    const rolledBack = successful.filter((t) => t.operation === 'ROLLBACK').map((t) => t.id);
+    expect(rolledBack).toEqual([TASK.rolledBack]);
+    const statuses: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname === API) statuses.push(url.searchParams.get('status') ?? '');
+    });
+
+    await page.goto('/');
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'Rolled back' }).click();
+    await page.keyboard.press('Escape');
+    await expect(page).toHaveURL(/\?status=ROLLED_BACK$/);
+    await expect(notice(page)).toHaveText(
+      `1 of ${successful.length} tasks on this page match “Rolled back”` +
+        `OCP can only filter by “Successful”: ${successful.length - 1} other tasks are hidden here, and the page numbers and total still count them.`,
+    );
+    expect(await shownIds(page)).toEqual(rolledBack);
+    expect(statuses.at(-1)).toBe('SUCCESSFUL');
+    await expect(page.getByText(`1–${successful.length} of ${successful.length} tasks`)).toBeVisible();
+    await snap(page, 'list-filter-rolled-back');
+  });
+
+  test('“Successful” leaves out what was rolled back', async ({ page, request }) => {
+    const successful = await tasksWithStatus(request, 'SUCCESSFUL');
+    await page.goto('/?status=SUCCESSFUL');
+    const ids = await shownIds(page);
+    expect(ids).toEqual(successful.filter((t) => t.operation !== 'ROLLBACK').map((t) => t.id));
+    expect(ids).not.toContain(TASK.rolledBack);
+    await expect(page.locator('tbody').getByText('Rolled back')).toHaveCount(0);
+    await expect(notice(page)).toContainText(`${successful.length - 1} of ${successful.length} tasks on this page match “Successful”`);
+  });
+
+  test('“Rolling back” and “Running” split the running tasks by the rollback in progress', async ({ page, request, sim, baseURL }) => {
+    await sim.reset({ tickMs: 600_000 }); // a rollback that stays in progress
+    await startRollback(request, baseURL ?? '', TASK.failedFanout);
+    expect(await taskState(request, TASK.failedFanout)).toBe('RUNNING ROLLBACK');
+    const running = await tasksWithStatus(request, 'RUNNING');
+
+    await page.goto('/?status=ROLLING_BACK');
+    expect(await shownIds(page)).toEqual([TASK.failedFanout]);
+    await expect(page.locator('tbody').getByText('Rolling back').filter({ visible: true })).toBeVisible();
+    await expect(notice(page)).toContainText(`1 of ${running.length} tasks on this page match “Rolling back”`);
+
+    await page.goto('/?status=RUNNING');
+    const plain = await shownIds(page);
+    expect(plain).toContain(TASK.running);
+    expect(plain).not.toContain(TASK.failedFanout);
+    expect(plain).toHaveLength(running.length - 1);
+
+    // Both halves: the whole of OCP's RUNNING, nothing narrowed, nothing said.
+    await page.goto('/?status=RUNNING,ROLLING_BACK');
+    expect(await shownIds(page)).toHaveLength(running.length);
+    await expect(notice(page)).toHaveCount(0);
+  });
+
+  test('“Rollback failed” and “Failed” split the failed tasks by a rollback that failed', async ({ page, request, sim, baseURL }) => {
+    await sim.reset({ tickMs: 250 });
+    await startRollback(request, baseURL ?? '', TASK.rollbackFails);
+    await expect.poll(() => taskState(request, TASK.rollbackFails), { timeout: 30_000 }).toBe('FAILED ROLLBACK');
+
+    await page.goto('/?status=ROLLBACK_FAILED');
+    expect(await shownIds(page)).toEqual([TASK.rollbackFails]);
+    await expect(page.locator('tbody').getByText('Rollback failed').filter({ visible: true })).toBeVisible();
+    await expect(notice(page)).toContainText(/^1 of \d+ tasks on this page match “Rollback failed”/);
+    await snap(page, 'list-filter-rollback-failed');
+
+    await page.goto('/?status=FAILED');
+    const plain = await shownIds(page);
+    expect(plain).toContain(TASK.failedFanout);
+    expect(plain).not.toContain(TASK.rollbackFails);
+    // Other tasks may fail meanwhile at this pace: the page itself says it hid exactly the one.
+    await expect(notice(page)).toContainText(`${plain.length} of ${plain.length + 1} tasks on this page match “Failed”`);
+    await expect(notice(page)).toContainText('1 other task is hidden here');
+  });
+
+  test('a page where nothing matches says so and offers the next page', async ({ page }) => {
+    // OCP's 12 FAILED and SUCCESSFUL tasks in pages of 10, latest start first: the one rolled back (started
+    // days ago) is on page 2, and no rollback has failed yet.
+    await page.goto('/?status=ROLLBACK_FAILED,ROLLED_BACK&size=10&sort=startTime,desc');
+    await expect(page.getByText('No task on this page matches')).toBeVisible({ timeout: 30_000 });
+    await expect(notice(page)).toContainText('0 of 10 tasks on this page match “Rollback failed” or “Rolled back”');
+    await page.getByRole('button', { name: 'Go to the next page' }).click();
+    await expect(page).toHaveURL(/page=2/);
+    await expect(page.getByRole('link', { name: TASK.rolledBack })).toBeVisible();
+  });
+
+  test.describe('in Chinese', () => {
+    test.use({ locale: 'zh-CN' });
+
+    test('the choices and the notice read in OCP’s words', async ({ page }) => {
+      await page.goto('/?status=ROLLED_BACK');
+      await expect(page.getByRole('status').filter({ hasText: '本页' })).toContainText(/本页 \d+ 个任务中有 1 个符合“已回滚”/);
+      await expect(page.getByRole('status').filter({ hasText: '本页' })).toContainText('OCP 只能按“已完成”筛选');
+      // With a choice made, the box's pill covers its input: open the list from the keyboard.
+      await page.getByRole('combobox', { name: '状态' }).focus();
+      await page.keyboard.press('ArrowDown');
+      for (const name of ['运行中', '回滚中', '失败', '回滚失败', '已完成', '已回滚']) {
+        await expect(page.getByRole('option', { name, exact: true })).toBeVisible();
+      }
     });
   });
 });

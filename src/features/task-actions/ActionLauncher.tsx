@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskInstance } from '../../api/schemas';
 import { taskKeys } from '../../api/taskKeys';
@@ -25,6 +25,13 @@ export function ActionLauncher({ task, spec, variant = 'light', size = 'sm' }: A
   const [session, setSession] = useState(0);
   const queryClient = useQueryClient();
   const Icon = spec.icon;
+  const button = useRef<HTMLButtonElement>(null);
+  // The dialog mounts already open, so Mantine has no "before" to return focus to: do it here, so a
+  // keyboard user lands back on the button rather than on <body>.
+  const close = () => {
+    setOpened(false);
+    requestAnimationFrame(() => button.current?.focus());
+  };
 
   const open = () => {
     if (opened) return; // the second click of a double click keeps the dialog as it is
@@ -38,6 +45,7 @@ export function ActionLauncher({ task, spec, variant = 'light', size = 'sm' }: A
   return (
     <>
       <ActionButton
+        ref={button}
         color={spec.color}
         variant={variant}
         size={size}
@@ -55,7 +63,7 @@ export function ActionLauncher({ task, spec, variant = 'light', size = 'sm' }: A
           current={task}
           onReview={() => setPlanned(task)}
           opened={opened}
-          onClose={() => setOpened(false)}
+          onClose={close}
         />
       )}
     </>

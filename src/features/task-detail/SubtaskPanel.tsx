@@ -26,7 +26,9 @@ export interface SubtaskPanelProps {
 function PanelFrame({ labelledBy, onClose, children }: { labelledBy: string; onClose: () => void; children: ReactNode }) {
   // Non-modal: Escape inside the panel closes it, the graph beside it stays usable.
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && !e.defaultPrevented) onClose();
+    // A dialog opened from the panel is portalled out of it, but its keys still bubble here through
+    // React: only an Escape pressed in the panel itself is the panel's.
+    if (e.key === 'Escape' && !e.defaultPrevented && e.currentTarget.contains(e.target as Node)) onClose();
   };
   return (
     <Paper

@@ -5,6 +5,8 @@ import { ApiErrorState } from '../../components/ErrorState';
 import { pollFailure } from '../../components/pollFailure';
 import { StaleDataWarning } from '../../components/StaleDataWarning';
 import { hasFilters, nextSort, PAGE_SIZES, toListParams, type SortKey } from './listSearch';
+import { narrowPage, ocpStatuses } from './listStatus';
+import { NarrowedNotice, NoneOnThisPage } from './NarrowedNotice';
 import { TaskListFilters } from './TaskListFilters';
 import { TaskTable, TaskTableSkeleton } from './TaskTable';
 import { useListSearch } from './useListSearch';
@@ -21,6 +23,9 @@ export function TaskList() {
   const retry = () => void refetch();
   const failure = pollFailure(query);
   const sorting = { sort: search.sort, onSort: (key: SortKey) => update({ sort: nextSort(search.sort, key) }) };
+  // OCP filters by raw status only; a rollback state (and a plain one beside it) is narrowed here.
+  const { shown, hidden } = narrowPage(data?.contents ?? [], search.statuses);
+  const pageCount = data?.page.totalPages ?? 0;
 
   let body;
   if (data === undefined) {
@@ -31,8 +36,10 @@ export function TaskList() {
     );
   } else if (data.contents.length === 0) {
     body = <EmptyList filtered={hasFilters(search)} page={search.page} onClear={clearFilters} onFirstPage={() => update({ page: 1 })} />;
+  } else if (shown.length === 0) {
+    body = <NoneOnThisPage onNextPage={search.page < pageCount ? () => update({ page: search.page + 1 }) : undefined} />;
   } else {
-    body = <TaskTable tasks={data.contents} dimmed={query.isPlaceholderData} sorting={sorting} />;
+    body = <TaskTable tasks={shown} dimmed={query.isPlaceholderData} sorting={sorting} />;
   }
 
   const pageInfo = data?.page;
@@ -53,6 +60,12 @@ export function TaskList() {
           onRetry={retry}
         />
       )}
+      {/* Kept mounted so a notice appearing is announced; placeholder rows (the previous filter's) say nothing. */}
+      <div role="status">
+        {data !== undefined && hidden > 0 && !query.isPlaceholderData && (
+          <NarrowedNotice shown={shown.length} count={data.contents.length} chosen={search.statuses} asked={ocpStatuses(search.statuses)} />
+        )}
+      </div>
       <Paper withBorder radius="sm">
         {body}
       </Paper>

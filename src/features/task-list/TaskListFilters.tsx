@@ -1,13 +1,10 @@
 import { Button, CloseButton, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { TASK_STATUSES, type TaskStatus } from '../../api/schemas';
-import { SUBTASK_STATUS_META } from '../../components/status';
+import { TASK_STATUS_META } from '../../components/status';
 import { hasFilters, sortParam, SORTS, type ListSearch } from './listSearch';
+import { LIST_STATUSES, type ListStatus } from './listStatus';
 import { useDraftText } from './useDraftText';
-
-// OCP filters on the raw task status; a rolled-back task is SUCCESSFUL there.
-const STATUS_OPTIONS = TASK_STATUSES.map((s) => ({ value: s, label: SUBTASK_STATUS_META[s].label }));
 
 interface Props {
   search: ListSearch;
@@ -17,6 +14,8 @@ interface Props {
 
 export function TaskListFilters({ search, onChange, onClear }: Props) {
   const { t } = useTranslation('list');
+  // The badges' own words: a choice reads exactly like the status it finds.
+  const statusOptions = LIST_STATUSES.map((s) => ({ value: s, label: t(TASK_STATUS_META[s].labelKey, { ns: 'common' }) }));
   const [name, setName] = useDraftText(search.name, (value) => onChange({ name: value }, { replace: true }));
   const sortOptions = SORTS.map((s) => ({ value: sortParam(s), label: t(`sort.${s.key}_${s.direction}`) }));
 
@@ -31,13 +30,13 @@ export function TaskListFilters({ search, onChange, onClear }: Props) {
         leftSection={<IconSearch size={14} aria-hidden />}
         rightSection={name ? <CloseButton size="sm" aria-label={t('filters.clearName')} onClick={() => setName('')} /> : null}
       />
-      <MultiSelect<TaskStatus>
+      <MultiSelect<ListStatus>
         label={t('filters.status')}
         placeholder={search.statuses.length === 0 ? t('filters.anyStatus') : undefined}
         w={320}
-        data={STATUS_OPTIONS}
+        data={statusOptions}
         value={search.statuses}
-        onChange={(statuses) => onChange({ statuses: TASK_STATUSES.filter((s) => statuses.includes(s)) })}
+        onChange={(statuses) => onChange({ statuses: LIST_STATUSES.filter((s) => statuses.includes(s)) })}
         clearable
         comboboxProps={{ withinPortal: true }}
       />

@@ -19,6 +19,8 @@ interface Column {
   cell: (task: BasicTaskInstance) => ReactNode;
   /** Free-text columns wrap (never narrower than this) and share the spare width; the rest keep to one line. */
   wrapMinWidth?: number;
+  /** Wraps between words only, never narrower than this (a date: "Dec 2, 2026," above "00:47:20 GMT+8"). */
+  wordWrapMinWidth?: number;
   /** Shown only from this screen width up: a phone gets id, name and status without scrolling sideways. */
   from?: 'sm' | 'md' | 'lg';
   /** OCP can order the list by this column: its header is a button. */
@@ -51,13 +53,20 @@ const COLUMNS: Column[] = [
     key: 'name',
     wrapMinWidth: 240,
     cell: (t) => (
-      <Anchor component={Link} to={taskHref(t)} size="sm" fw={500} title={t.name} style={{ overflowWrap: 'anywhere' }}>
-        {t.name}
-      </Anchor>
+      <>
+        <Anchor component={Link} to={taskHref(t)} size="sm" fw={500} title={t.name} style={{ overflowWrap: 'anywhere' }}>
+          {t.name}
+        </Anchor>
+        {/* A phone has no room for a Status column: the badge sits under the name. */}
+        <Box hiddenFrom="sm" w="max-content" mt={4}>
+          <TaskStatusBadge task={t} size="sm" />
+        </Box>
+      </>
     ),
   },
   {
     key: 'status',
+    from: 'sm',
     // max-content: the badge truncates itself when squeezed, so the cell must not squeeze it.
     cell: (t) => (
       <Box w="max-content">
@@ -75,16 +84,20 @@ const COLUMNS: Column[] = [
     key: 'started',
     from: 'sm',
     sortKey: 'startTime',
+    wordWrapMinWidth: 120,
     cell: (t) => (
-      <Text component="time" size="sm" dateTime={t.startTime} title={t.startTime} style={{ whiteSpace: 'nowrap' }}>
+      <Text component="time" size="sm" dateTime={t.startTime} title={t.startTime}>
         {formatDateTime(t.startTime)}
       </Text>
     ),
   },
 ];
 
-const cellStyle = (c: Column) =>
-  c.wrapMinWidth ? { minWidth: `min(${c.wrapMinWidth}px, 40vw)`, overflowWrap: 'anywhere' as const } : { whiteSpace: 'nowrap' as const };
+function cellStyle(c: Column) {
+  if (c.wrapMinWidth) return { minWidth: `min(${c.wrapMinWidth}px, 40vw)`, overflowWrap: 'anywhere' as const };
+  if (c.wordWrapMinWidth) return { minWidth: c.wordWrapMinWidth };
+  return { whiteSpace: 'nowrap' as const };
+}
 
 function progress(t: BasicTaskInstance) {
   const subtasks = t.subtasks ?? [];

@@ -1,5 +1,5 @@
-import { TASK_STATUSES, type TaskStatus } from '../../api/schemas';
 import type { TaskListParams } from '../../api/taskKeys';
+import { LIST_STATUSES, ocpStatuses, type ListStatus } from './listStatus';
 
 export const PAGE_SIZES = [10, 20, 50] as const;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -25,7 +25,8 @@ export interface ListSearch {
   /** 1-based, as OCP counts. */
   page: number;
   size: number;
-  statuses: TaskStatus[];
+  /** The status choices, rollback states included (listStatus.ts); OCP is asked for their raw statuses. */
+  statuses: ListStatus[];
   name: string;
   sort: ListSort;
 }
@@ -61,7 +62,7 @@ export function readListSearch(params: URLSearchParams): ListSearch {
   return {
     page: Number.isSafeInteger(page) && page >= 1 ? page : 1,
     size: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
-    statuses: TASK_STATUSES.filter((s) => wanted.has(s)),
+    statuses: LIST_STATUSES.filter((s) => wanted.has(s)),
     name: (params.get('name') ?? '').trim(),
     sort: readSort(params.get('sort')),
   };
@@ -78,13 +79,16 @@ export function writeListSearch(search: ListSearch): URLSearchParams {
   return params;
 }
 
-/** The request parameters for `GET /instances`: status as OCP's comma list, the order always explicit. */
+/**
+ * The request parameters for `GET /instances`: the statuses as OCP's comma list of raw statuses (a rollback
+ * state as the status it has in OCP; the page is narrowed afterwards), the order always explicit.
+ */
 export function toListParams(search: ListSearch): TaskListParams {
   return {
     page: search.page,
     size: search.size,
     name: search.name || undefined,
-    status: search.statuses.length > 0 ? search.statuses.join(',') : undefined,
+    status: search.statuses.length > 0 ? ocpStatuses(search.statuses).join(',') : undefined,
     sort: sortParam(search.sort),
   };
 }

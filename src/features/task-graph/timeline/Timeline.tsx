@@ -3,7 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance, TaskInstance } from '../../../api/schemas';
 import { formatDuration } from '../../../components/formatting';
-import { SUBTASK_STATUS_META } from '../../../components/status';
+import { subtaskDisplayMeta, subtaskDisplayStatus } from '../../../components/subtaskStatus';
 import { useNow } from '../../../components/useNow';
 import { criticalPath } from '../criticalPath';
 import { emphasisOf, legendCounts, isFinding, lineageOf, type FindState, type StatusFilter } from '../find';
@@ -131,7 +131,7 @@ interface RowProps {
 function TimelineRowView({ row, top, scale, critical, selected, cursor, emphasis, onSelect }: RowProps) {
   const { t } = useTranslation('timeline');
   const s = row.subtask;
-  const meta = SUBTASK_STATUS_META[s.status];
+  const meta = subtaskDisplayMeta(subtaskDisplayStatus(s));
   const bar = barOf(row, scale);
   const duration = row.start !== undefined && row.end !== undefined ? formatDuration(row.end - row.start) : null;
   const rollback = s.operation === 'ROLLBACK' || s.operation === 'ROLLBACK_SKIP';

@@ -80,6 +80,7 @@ export function FindBar({ state, update, commands, matchCount, hasSelection, sea
         data={[
           { value: 'graph', label: t('find.graph') },
           { value: 'timeline', label: t('find.timeline') },
+          { value: 'table', label: t('find.table') },
         ]}
       />
       {children}

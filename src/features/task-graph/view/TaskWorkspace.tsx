@@ -9,6 +9,8 @@ import { buildSearchIndex, searchSubtasks } from '../find';
 import type { TaskGraphProps } from '../TaskGraph';
 import { ExportMenu } from '../export/ExportMenu';
 import { createGraphSnapshotSource } from '../export/snapshotSource';
+import { GraphSummary } from '../GraphSummary';
+import { SubtaskTable } from '../table/SubtaskTable';
 import { FindBar } from './FindBar';
 import { useTaskView } from './useTaskView';
 
@@ -77,8 +79,9 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph }: TaskW
         <ExportMenu task={task} snapshot={snapshot} graphShown={state.mode === 'graph'} />
       </FindBar>
       <Box style={{ flex: 1, minHeight: 0, position: 'relative' }}>
-        <ErrorBoundary region={state.mode === 'graph' ? t('region.graph') : t('region.timeline')}>
+        <ErrorBoundary region={t(`region.${state.mode}`)}>
           <Box style={{ position: 'absolute', inset: 0 }}>
+            {state.mode !== 'table' && <GraphSummary subtasks={task.subtasks} id={`graph-summary-${task.id}`} />}
             <Suspense fallback={<Skeleton h="100%" radius={0} />}>
               {state.mode === 'graph' ? (
                 renderGraph({
@@ -90,8 +93,16 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph }: TaskW
                   onViewportChange: (viewport) => update({ viewport }),
                   snapshot,
                 })
-              ) : (
+              ) : state.mode === 'timeline' ? (
                 <Timeline task={task} {...common} />
+              ) : (
+                <SubtaskTable
+                  subtasks={task.subtasks}
+                  selectedId={selectedId}
+                  onSelect={onSelect}
+                  find={find}
+                  live={task.status === 'RUNNING'}
+                />
               )}
             </Suspense>
           </Box>

@@ -1,13 +1,14 @@
 /**
  * The task page's view as URL parameters, so a reload or a shared link opens exactly this view:
- * `view` graph|timeline, `q` search, `status` picked statuses, `lineage` 1, `vp` x,y,zoom, `groups`
+ * `view` graph|timeline|table, `q` search, `status` picked statuses, `lineage` 1, `vp` x,y,zoom, `groups`
  * toggled parallel groups. (`subtask` is the selection; `logRun`/`line` belong to the log viewer.)
  */
 import { SUBTASK_STATUSES } from '../../../api/schemas';
 import { DERIVED_FILTERS, type StatusFilter } from '../find';
 import type { UrlPatch } from '../../../components/urlState';
 
-export type ViewMode = 'graph' | 'timeline';
+export type ViewMode = 'graph' | 'timeline' | 'table';
+const MODES: readonly ViewMode[] = ['graph', 'timeline', 'table'];
 
 export interface Viewport {
   x: number;
@@ -30,7 +31,7 @@ const FILTERS: readonly StatusFilter[] = [...SUBTASK_STATUSES, ...DERIVED_FILTER
 export function readViewState(params: URLSearchParams): TaskViewState {
   const wanted = new Set((params.get('status') ?? '').split(',').map((s) => s.trim().toUpperCase()));
   return {
-    mode: params.get('view') === 'timeline' ? 'timeline' : 'graph',
+    mode: MODES.find((m) => m === params.get('view')) ?? 'graph',
     query: params.get('q') ?? '',
     statuses: FILTERS.filter((f) => wanted.has(f)),
     lineage: params.get('lineage') === '1',
@@ -55,7 +56,7 @@ export const writeViewport = (v: Viewport): string => `${Math.round(v.x)},${Math
 /** The patch for part of the view; parameters at their default are removed, so a plain link stays plain. */
 export function viewPatch(change: Partial<TaskViewState>): UrlPatch {
   const patch: Record<string, string | null> = {};
-  if (change.mode !== undefined) patch.view = change.mode === 'timeline' ? 'timeline' : null;
+  if (change.mode !== undefined) patch.view = change.mode === 'graph' ? null : change.mode;
   if (change.query !== undefined) patch.q = change.query || null;
   if (change.statuses !== undefined)
     patch.status = change.statuses.length ? FILTERS.filter((f) => change.statuses?.includes(f)).join(',') : null;

@@ -1,0 +1,16 @@
+import { VisuallyHidden } from '@mantine/core';
+import type { JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SubtaskInstance } from '../../api/schemas';
+import { useGraphSummaryText } from './useGraphSummaryText';
+
+/** The summary for assistive technology only, at the top of the graph and the timeline. */
+export function GraphSummary({ subtasks, id }: { subtasks: readonly SubtaskInstance[]; id: string }): JSX.Element {
+  const { t } = useTranslation('graph');
+  const text = useGraphSummaryText(subtasks);
+  return (
+    <VisuallyHidden component="section" aria-label={t('summary.label')} id={id} data-testid="graph-summary">
+      <p>{text}</p>
+    </VisuallyHidden>
+  );
+}
