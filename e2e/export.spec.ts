@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import enGraph from '../src/i18n/locales/en/graph.json' with { type: 'json' };
 import zhGraph from '../src/i18n/locales/zh-CN/graph.json' with { type: 'json' };
 import { expectNoAxeViolations } from './support/axe';
-import { expect, openTask, snap, subtaskNodes, TASK, test } from './support/fixtures';
+import { expect, snap, subtaskNodes, TASK, test } from './support/fixtures';
 
 const SAVED = 'test-results/exports';
 
@@ -69,6 +69,12 @@ async function look(page: Page, path: string, name: string, size = { width: 1440
 
 const instancePath = (id: string) => `/api/v2/tasks/instances/${id}`;
 
+/** openTask with room for a machine shared with other suites (its 10 s ran out there with the page still loading). */
+async function open(page: Page, id: string) {
+  await page.goto(`/tasks/${id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
+}
+
 /** OCP's envelope fields that differ from one request to the next. */
 const perRequest = (json: string) => json.replace(/"(traceId|timestamp|duration)":("[^"]*"|\d+)/g, '"$1":…');
 
@@ -78,7 +84,7 @@ test('Task as JSON saves the reply the console received, byte for byte', async (
   page.on('response', (r) => {
     if (new URL(r.url()).pathname === instancePath(TASK.failedFanout)) received.push(r.body());
   });
-  await openTask(page, TASK.failedFanout);
+  await open(page, TASK.failedFanout);
   await expect(subtaskNodes(page).first()).toBeVisible();
   const saved = await exportItem(page, /Task as JSON/);
   expect(saved.name).toBe(`task_${TASK.failedFanout}.json`);
@@ -92,7 +98,7 @@ test('Task as JSON saves the reply the console received, byte for byte', async (
 });
 
 test('Whole graph and current view as SVG: valid documents with the nodes drawn', async ({ page }) => {
-  await openTask(page, TASK.failedFanout);
+  await open(page, TASK.failedFanout);
   await expect(subtaskNodes(page).first()).toBeVisible();
   const task = (await (await page.request.get(instancePath(TASK.failedFanout))).json()) as { data: { subtasks: unknown[] } };
 
@@ -119,7 +125,7 @@ test('Whole graph and current view as SVG: valid documents with the nodes drawn'
 });
 
 test('Whole graph and current view as PNG: real PNGs, drawn at twice the size of the SVG', async ({ page }) => {
-  await openTask(page, TASK.failedFanout);
+  await open(page, TASK.failedFanout);
   await expect(subtaskNodes(page).first()).toBeVisible();
   const svg = await readSvg(page, (await exportItem(page, 'Whole graph as SVG')).body.toString('utf8'));
 
@@ -172,7 +178,7 @@ test('5,000 subtasks: the whole graph as SVG holds every drawn node, and as PNG 
 });
 
 test('the menu works from the keyboard, and on the timeline offers the task but not the graph', async ({ page }) => {
-  await openTask(page, TASK.failedFanout);
+  await open(page, TASK.failedFanout);
   await expect(subtaskNodes(page).first()).toBeVisible();
   await page.getByRole('button', { name: 'Export' }).focus();
   await page.keyboard.press('Enter');
@@ -201,7 +207,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const words = (locale === 'en' ? enGraph : zhGraph).export;
 
       test('the open menu reads well and passes axe; the current view saves in this theme and language', async ({ page }) => {
-        await openTask(page, TASK.failedFanout);
+        await open(page, TASK.failedFanout);
         await expect(subtaskNodes(page).first()).toBeVisible();
         await page.getByRole('button', { name: words.button }).click();
         for (const item of [words.wholeSvg, words.wholePng, words.viewSvg, words.viewPng, words.json])
@@ -221,8 +227,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 test.describe('phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
   test('the menu fits a phone screen', async ({ page }) => {
-    await page.goto(`/tasks/${TASK.failedFanout}`);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
+    await open(page, TASK.failedFanout);
     await page.getByRole('button', { name: 'Export' }).click();
     const menu = page.getByRole('menu');
     await expect(menu).toBeVisible();
