@@ -165,7 +165,7 @@ async function sweepOthers(page: Page, sim: Simulator, lang: Lang) {
 for (const locale of ['en', 'zh-CN'] as const) {
   test.describe(locale, () => {
     test.use({ locale });
-    test.setTimeout(240_000);
+    test.setTimeout(420_000);
 
     test('the task page in every state and dialog, both themes, has no axe violations', async ({ page }) => {
       await sweepTask(page, locale);
