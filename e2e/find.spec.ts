@@ -29,6 +29,30 @@ test('search highlights hits, dims the rest, counts them, and Enter moves the vi
   await snap(page, 'find-search');
 });
 
+test('typing a search updates the view at every key but the URL only once typing pauses', async ({ page }) => {
+  await openTask(page, TASK.failedFanout);
+  await expect(subtaskNodes(page).first()).toBeVisible();
+  // Count the page's URL writes: every one re-renders the whole page.
+  await page.evaluate(() => {
+    const w = window as unknown as { __urlWrites: number };
+    w.__urlWrites = 0;
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (...args: Parameters<History['replaceState']>) => {
+      w.__urlWrites += 1;
+      replace(...args);
+    };
+  });
+  const search = page.getByRole('textbox', { name: 'Search subtasks' });
+  await search.pressSequentially('10.0.0.34', { delay: 20 });
+  await expect(page.getByTestId('match-count')).toHaveText('1 match');
+  await expect(page).toHaveURL(/q=10\.0\.0\.34/);
+  const writes = await page.evaluate(() => (window as unknown as { __urlWrites: number }).__urlWrites);
+  expect(writes, 'URL writes for 9 keystrokes').toBeLessThan(9);
+  // Escape clears at once, URL included.
+  await search.press('Escape');
+  await expect(page).not.toHaveURL(/q=/);
+});
+
 test('legend filters, Failed only, and lineage of the selection', async ({ page }) => {
   await openTask(page, TASK.failedFanout);
   const legend = page.getByRole('group', { name: 'Status legend' });

@@ -17,6 +17,8 @@ import { useFollow } from './useFollow';
 import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance } from '../../api/schemas';
 import { CollapsedGroupNode } from './CollapsedGroupNode';
+import type { GraphSnapshotSource } from './export/snapshotSource';
+import { useGraphSnapshot } from './export/useGraphSnapshot';
 import { hiddenMembers } from './collapse';
 import { legendCounts, type StatusFilter } from './find';
 import { buildFlowEdges, buildFlowNodes, createFlowElementsMemo, type FlowNode } from './flowElements';
@@ -64,6 +66,8 @@ export interface GraphCanvasProps {
   commands: ViewCommands | undefined;
   /** The task is RUNNING: Follow mode is offered, and on by default. */
   live?: boolean;
+  /** Where the Export menu reads the graph as drawn. */
+  snapshot?: GraphSnapshotSource | undefined;
 }
 
 /** Mount once per layout (key it by the layout key): the opening viewport is chosen at mount only. */
@@ -96,6 +100,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     [memo, structure, drawn],
   );
   const overview = useFlowStoreElements(allNodes, allEdges, large);
+  useGraphSnapshot(props.snapshot, { layout, subtasks, edges: drawn.edges, groups: drawn.groups });
   const { counts, derived } = useMemo(() => legendCounts(subtasks), [subtasks]);
   const { locate, fit, focusOn } = useViewportFocus({ layout, subtasks, selectedId, hidden: drawn.hidden });
   useStepCommands({ commands: props.commands, layout, subtasks, find, drawn, focusOn, fit, locate });

@@ -6,6 +6,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type JSX, type R
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import type { SubtaskInstance } from '../../api/schemas';
+import type { GraphSnapshotSource } from './export/snapshotSource';
 import { collapsedGroups, collapsible, hiddenMembers, layoutKey, readToggles, togglesFor, writeToggles } from './collapse';
 import type { StatusFilter } from './find';
 import { GraphCanvas } from './GraphCanvas';
@@ -36,6 +37,8 @@ export interface TaskGraphProps {
   commands?: ViewCommands;
   /** The task is RUNNING: offer Follow mode, on by default. */
   live?: boolean;
+  /** Set while a graph is drawn, for the Export menu to read it (see export/snapshotSource.ts). */
+  snapshot?: GraphSnapshotSource;
 }
 
 /** The DAG of a task's subtasks, coloured by status. Fills its parent, which must give it a height. */
@@ -147,6 +150,7 @@ function TaskGraphBody(props: TaskGraphProps & { size: Size }) {
       onViewportChange={onViewportChange}
       commands={props.commands}
       live={props.live ?? false}
+      snapshot={props.snapshot}
     />
   );
 }

@@ -8,6 +8,9 @@ import type { TaskViewState } from './viewState';
 interface FindBarProps {
   state: TaskViewState;
   update: (change: Partial<TaskViewState>) => void;
+  /** The search as typed (it reaches the URL once typing pauses). `now` writes it at once. */
+  query: string;
+  onQueryChange: (query: string, options?: { now?: boolean }) => void;
   commands: ViewCommands;
   /** Hits of the current search; null when nothing is searched. */
   matchCount: number | null;
@@ -19,7 +22,18 @@ interface FindBarProps {
 }
 
 /** Above the graph and the timeline: search, lineage, the graph/timeline switch and the shortcut sheet. */
-export function FindBar({ state, update, commands, matchCount, hasSelection, searchRef, onShowShortcuts, children }: FindBarProps) {
+export function FindBar({
+  state,
+  update,
+  query,
+  onQueryChange,
+  commands,
+  matchCount,
+  hasSelection,
+  searchRef,
+  onShowShortcuts,
+  children,
+}: FindBarProps) {
   const { t } = useTranslation('graph');
   const step = (direction: 1 | -1) => commands.send({ type: 'step', among: 'matches', direction });
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -27,7 +41,7 @@ export function FindBar({ state, update, commands, matchCount, hasSelection, sea
       e.preventDefault();
       step(e.shiftKey ? -1 : 1);
     } else if (e.key === 'Escape') {
-      if (state.query) update({ query: '' });
+      if (query) onQueryChange('', { now: true });
       else e.currentTarget.blur();
     }
   };
@@ -39,12 +53,14 @@ export function FindBar({ state, update, commands, matchCount, hasSelection, sea
         placeholder={t('find.placeholder')}
         w={340}
         size="xs"
-        value={state.query}
-        onChange={(e) => update({ query: e.currentTarget.value })}
+        value={query}
+        onChange={(e) => onQueryChange(e.currentTarget.value)}
         onKeyDown={onKeyDown}
         leftSection={<IconSearch size={14} aria-hidden />}
-        rightSectionWidth={state.query ? 28 : undefined}
-        rightSection={state.query ? <CloseButton size="xs" aria-label={t('find.clear')} onClick={() => update({ query: '' })} /> : null}
+        rightSectionWidth={query ? 28 : undefined}
+        rightSection={
+          query ? <CloseButton size="xs" aria-label={t('find.clear')} onClick={() => onQueryChange('', { now: true })} /> : null
+        }
       />
       {matchCount !== null && (
         <Group gap={2} wrap="nowrap">

@@ -1,5 +1,5 @@
 import { Box, Skeleton } from '@mantine/core';
-import { lazy, Suspense, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskInstance } from '../../../api/schemas';
 import { ErrorBoundary } from '../../../components/ErrorBoundary';
@@ -8,10 +8,14 @@ import { useShortcuts } from '../shortcuts/useShortcuts';
 import { buildSearchIndex, searchSubtasks } from '../find';
 import type { TaskGraphProps } from '../TaskGraph';
 import { ExportMenu } from '../export/ExportMenu';
+import { createGraphSnapshotSource } from '../export/snapshotSource';
 import { GraphSummary } from '../GraphSummary';
 import { SubtaskTable } from '../table/SubtaskTable';
 import { FindBar } from './FindBar';
 import { useTaskView } from './useTaskView';
+
+/** How long typing must pause before the search goes into the URL. */
+const URL_WRITE_DELAY_MS = 300;
 
 const Timeline = lazy(() => import('../timeline/Timeline').then((m) => ({ default: m.Timeline })));
 
@@ -32,8 +36,27 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph }: TaskW
   const { state, update, commands } = useTaskView();
   const [help, setHelp] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
+  const [snapshot] = useState(createGraphSnapshotSource);
+  // What is typed reaches the view at once and the URL once typing pauses: writing the URL re-renders
+  // the whole page (router, header, panel), which is not work to do per keystroke on a big task.
+  const [typed, setTyped] = useState<string | null>(null);
+  const query = typed ?? state.query;
+  useEffect(() => {
+    if (typed === null) return undefined;
+    const timer = setTimeout(() => {
+      update({ query: typed });
+      setTyped(null);
+    }, URL_WRITE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [typed, update]);
+  const setQuery = (next: string, { now = false } = {}) => {
+    if (now) {
+      setTyped(null);
+      update({ query: next });
+    } else setTyped(next);
+  };
   const index = useMemo(() => buildSearchIndex(task.subtasks), [task.subtasks]);
-  const matches = useMemo(() => searchSubtasks(index, state.query), [index, state.query]);
+  const matches = useMemo(() => searchSubtasks(index, query), [index, query]);
   const find = useMemo(() => ({ matches, statuses: state.statuses, lineage: state.lineage }), [matches, state.statuses, state.lineage]);
 
   const step = (among: 'matches' | 'failures', direction: 1 | -1) => commands.send({ type: 'step', among, direction });
@@ -50,7 +73,10 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph }: TaskW
     toggleView: () => update({ mode: state.mode === 'graph' ? 'timeline' : 'graph' }),
     lineage: () => update({ lineage: !state.lineage }),
     failedOnly: () => update({ statuses: ['FAILED'] }),
-    clearFilters: () => update({ query: '', statuses: [], lineage: false }),
+    clearFilters: () => {
+      setTyped(null);
+      update({ query: '', statuses: [], lineage: false });
+    },
     close: () => onSelect(null),
     help: () => setHelp(true),
   });
@@ -68,13 +94,15 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph }: TaskW
       <FindBar
         state={state}
         update={update}
+        query={query}
+        onQueryChange={setQuery}
         commands={commands}
         matchCount={matches ? matches.size : null}
         hasSelection={selectedId !== null}
         searchRef={searchRef}
         onShowShortcuts={() => setHelp(true)}
       >
-        <ExportMenu task={task} />
+        <ExportMenu task={task} snapshot={snapshot} graphShown={state.mode === 'graph'} />
       </FindBar>
       <Box style={{ flex: 1, minHeight: 0, position: 'relative' }}>
         <ErrorBoundary region={t(`region.${state.mode}`)}>
@@ -89,6 +117,7 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph }: TaskW
                   onGroupsChange: (groups) => update({ groups }),
                   viewport: state.viewport,
                   onViewportChange: (viewport) => update({ viewport }),
+                  snapshot,
                 })
               ) : state.mode === 'timeline' ? (
                 <Timeline task={task} {...common} />
