@@ -107,26 +107,18 @@ async function sweepOthers(page: Page, sim: Simulator, lang: Lang) {
   await settle(page);
   await checkBothThemes(page, 'task list', lang);
 
-  // A running subtask of 1003, with slow ticks so it is still running when Stop is pressed.
-  await sim.reset({ tickMs: 4000 });
-  let running: { id: number; status: string } | undefined;
-  await expect
-    .poll(
-      async () => {
-        const reply = (await (await page.request.get(`/api/v2/tasks/instances/${TASK.running}`)).json()) as {
-          data: { subtasks: { id: number; status: string }[] };
-        };
-        running = reply.data.subtasks.find((s) => s.status === 'RUNNING');
-        return running;
-      },
-      { message: 'a running subtask in task 1003', timeout: 20_000 },
-    )
-    .toBeTruthy();
-  await page.goto(`/tasks/${TASK.running}?subtask=${running!.id}`);
+  // Task 1006 starts with running subtasks; ten-minute ticks keep them running while this is checked.
+  await sim.reset({ tickMs: 600_000 });
+  const reply = (await (await page.request.get(`/api/v2/tasks/instances/${TASK.canceling}`)).json()) as {
+    data: { subtasks: { id: number; status: string }[] };
+  };
+  const running = reply.data.subtasks.find((s) => s.status === 'RUNNING');
+  expect(running, 'a running subtask in task 1006').toBeDefined();
+  await page.goto(`/tasks/${TASK.canceling}?subtask=${running!.id}`);
   const panel = page.getByRole('complementary', { name: w.common.taskPage.details });
   await openDialog(page, panel.getByRole('button', { name: startsWith(w.actions.stopSubtask.button) }), 'stop dialog', lang);
   await settle(page);
-  await checkBothThemes(page, 'running task 1003 with a subtask open', lang);
+  await checkBothThemes(page, 'running task 1006 with a running subtask open', lang);
 
   await openTask(page, TASK.prohibited);
   await settle(page);
