@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   test: {
+    // A jsdom render of the task page takes ~1 s alone and over 5 s (the default) when the 2-core
+    // machine is shared; a hung test still fails, just later.
+    testTimeout: 15_000,
     projects: [
       {
         extends: true,
