@@ -90,7 +90,7 @@ export function SubtaskLog({ taskId, subtask }: SubtaskLogProps) {
           {t('title')}
         </Title>
         {live && (
-          <Text size="xs" c="blue.7">
+          <Text size="xs" c="var(--ocp-focus)">
             {t('live')}
           </Text>
         )}
