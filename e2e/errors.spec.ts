@@ -55,7 +55,7 @@ test('unknown routes do not white-screen', async ({ page }) => {
 test('the task list filters by status: the request, the URL and every row follow it', async ({ page }) => {
   await page.goto('/');
   const table = page.getByRole('table');
-  await expect(table.getByRole('link', { name: 'Reinstall OCP agent' })).toBeVisible();
+  await expect(table.getByRole('link', { name: 'Reinstall OCP agent' })).toBeVisible({ timeout: 30_000 });
   await snap(page, 'task-list');
 
   const filtered = page.waitForRequest(
