@@ -71,6 +71,14 @@ for (const locale of ['en', 'zh-CN'] as const) {
         await expect(page.getByTestId('log-lines').first()).toBeVisible();
         expect(await sidewaysOverflow(page), 'the panel makes the page scroll sideways').toBeLessThanOrEqual(0);
         await shootBothThemes(page, `panel-${tag}`);
+
+        // The table view, where a wide table would scroll sideways first: on the phone and the desktop.
+        if (size.name === 'phone' || size.name === 'desktop') {
+          await page.goto(`/tasks/${TASK.failedFanout}?view=table`);
+          await expect(page.getByTestId('subtask-table').getByRole('row').nth(1)).toBeVisible();
+          expect(await sidewaysOverflow(page), 'the table scrolls the page sideways').toBeLessThanOrEqual(0);
+          await shootBothThemes(page, `table-${tag}`);
+        }
       });
     });
   }

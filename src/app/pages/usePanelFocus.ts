@@ -41,22 +41,14 @@ export function usePanelFocus(selected: string | null, panelRef: RefObject<HTMLE
 
   useEffect(() => {
     if (selected === null) return undefined;
-    // Whether a dialog was open when the key went down: read before anything handles it (capture),
-    // because the dialog's own Escape closes it before the key bubbles up here.
-    let dialogWasOpen = false;
-    const beforeHandlers = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') dialogWasOpen = dialogOpen(panelRef.current);
-    };
-    // After them (bubble): a field that uses Escape itself (clearing a search) marks it handled.
+    // A field that uses Escape itself (clearing a search) marks it handled; an Escape pressed inside a
+    // dialog is the dialog's, even when the dialog has closed by the time the key bubbles up here.
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented || dialogWasOpen || dialogOpen(panelRef.current)) return;
+      if (e.key !== 'Escape' || e.defaultPrevented || dialogOpen(panelRef.current)) return;
+      if (e.target instanceof Element && e.target.closest('[role="dialog"][aria-modal="true"]')) return;
       close();
     };
-    document.addEventListener('keydown', beforeHandlers, true);
     document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('keydown', beforeHandlers, true);
-      document.removeEventListener('keydown', onKeyDown);
-    };
+    return () => document.removeEventListener('keydown', onKeyDown);
   }, [selected, panelRef, close]);
 }

@@ -19,7 +19,6 @@ import type { SubtaskInstance } from '../../api/schemas';
 import { CollapsedGroupNode } from './CollapsedGroupNode';
 import type { GraphSnapshotSource } from './export/snapshotSource';
 import { useGraphSnapshot } from './export/useGraphSnapshot';
-import { hiddenMembers } from './collapse';
 import { legendCounts, type StatusFilter } from './find';
 import { buildFlowEdges, buildFlowNodes, createFlowElementsMemo, type FlowNode } from './flowElements';
 import { setViewportNow } from './flowStore';
@@ -78,11 +77,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const colorMode = useComputedColorScheme('light');
   const store = useStoreApi();
   const { screenToFlowPosition } = useReactFlow();
+  const drawn = useGraphFind(structure, subtasks, selectedId, find, collapsed);
   const [opening] = useState(() => {
     if (props.initialViewport) return props.initialViewport;
     const focus = selectedId ?? findFocusSubtask(subtasks);
     // A focus inside a collapsed group is drawn as that group: open on the group.
-    const drawnAs = focus ? (hiddenMembers(structure, collapsed).get(focus) ?? focus) : null;
+    const drawnAs = focus ? (drawn.hidden.get(focus) ?? focus) : null;
     return openingViewport(layout, size, drawnAs ? (layout.positions.get(drawnAs) ?? null) : null);
   });
   // Before React Flow's own effects, so it works out what is visible once, for this viewport.
@@ -90,7 +90,6 @@ export function GraphCanvas(props: GraphCanvasProps) {
 
   const large = subtasks.length > LARGE_ABOVE;
   const [memo] = useState(createFlowElementsMemo);
-  const drawn = useGraphFind(structure, subtasks, selectedId, find, collapsed);
   const allNodes = useMemo(
     () => buildFlowNodes(memo, layout, subtasks, selectedId, drawn.emphasisOf, drawn.groups, props.collapsibleIds),
     [memo, layout, subtasks, selectedId, drawn, props.collapsibleIds],

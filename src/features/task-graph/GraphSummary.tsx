@@ -2,12 +2,12 @@ import { VisuallyHidden } from '@mantine/core';
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance } from '../../api/schemas';
-import { useGraphSummaryText } from './useGraphSummaryText';
+import { useGraphSummary } from './useGraphSummary';
 
 /** The summary for assistive technology only, at the top of the graph and the timeline. */
 export function GraphSummary({ subtasks, id }: { subtasks: readonly SubtaskInstance[]; id: string }): JSX.Element {
   const { t } = useTranslation('graph');
-  const text = useGraphSummaryText(subtasks);
+  const { text } = useGraphSummary(subtasks);
   return (
     <VisuallyHidden component="section" aria-label={t('summary.label')} id={id} data-testid="graph-summary">
       <p>{text}</p>

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance } from '../../../api/schemas';
 import { elapsedMs, formatDuration, formatNumber } from '../../../components/formatting';
 import { SubtaskDisplayBadge } from '../../../components/StatusBadge';
-import { failuresInOrder, subtaskDisplayStatus } from '../../../components/subtaskStatus';
+import { subtaskDisplayStatus } from '../../../components/subtaskStatus';
 import { TimeText } from '../../../components/TimeText';
 import { useNow } from '../../../components/useNow';
-import { useGraphSummaryText } from '../useGraphSummaryText';
+import { useGraphSummary } from '../useGraphSummary';
 import type { GraphFindInput } from '../useGraphFind';
 import classes from './SubtaskTable.module.css';
 import { pageCount, pageOf, TABLE_PAGE_SIZE, tableRows } from './tableRows';
@@ -28,9 +28,8 @@ export interface SubtaskTableProps {
 export function SubtaskTable({ subtasks, selectedId, onSelect, find, live }: SubtaskTableProps) {
   const { t } = useTranslation('graph');
   const now = useNow(live);
-  const summary = useGraphSummaryText(subtasks);
+  const { text: summary, firstFailureId } = useGraphSummary(subtasks);
   const rows = useMemo(() => tableRows(subtasks, find.matches, find.statuses), [subtasks, find.matches, find.statuses]);
-  const firstFailureId = useMemo(() => failuresInOrder(subtasks)[0]?.id ?? null, [subtasks]);
   const pages = pageCount(rows.length);
   const [page, setPage] = useState(() => pageOf(rows, selectedId) ?? 1);
   // A selection made elsewhere (a link, the panel, a shortcut) turns to its page; a narrower filter
@@ -78,7 +77,9 @@ export function SubtaskTable({ subtasks, selectedId, onSelect, find, live }: Sub
               <Table.Th scope="col" visibleFrom="md">
                 {t('table.column.started')}
               </Table.Th>
-              <Table.Th scope="col">{t('table.column.duration')}</Table.Th>
+              <Table.Th scope="col" visibleFrom="xs">
+                {t('table.column.duration')}
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -92,6 +93,7 @@ export function SubtaskTable({ subtasks, selectedId, onSelect, find, live }: Sub
                       <Anchor
                         component="button"
                         type="button"
+                        ta="left"
                         size="sm"
                         aria-current={selected || undefined}
                         onClick={() => onSelect(s.id)}
@@ -105,7 +107,7 @@ export function SubtaskTable({ subtasks, selectedId, onSelect, find, live }: Sub
                       )}
                     </Group>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td className={classes.status}>
                     <SubtaskDisplayBadge status={subtaskDisplayStatus(s)} size="sm" />
                   </Table.Td>
                   <Table.Td visibleFrom="sm">{s.operation}</Table.Td>
@@ -113,7 +115,9 @@ export function SubtaskTable({ subtasks, selectedId, onSelect, find, live }: Sub
                   <Table.Td visibleFrom="md">
                     <TimeText iso={s.startTime} />
                   </Table.Td>
-                  <Table.Td className={classes.number}>{formatDuration(elapsedMs(s.startTime, s.finishTime, now) ?? Number.NaN)}</Table.Td>
+                  <Table.Td className={classes.number} visibleFrom="xs">
+                    {formatDuration(elapsedMs(s.startTime, s.finishTime, now) ?? Number.NaN)}
+                  </Table.Td>
                 </Table.Tr>
               );
             })}
