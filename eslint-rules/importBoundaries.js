@@ -19,10 +19,7 @@ export function zoneOf(rel) {
   return { kind: 'src-other' };
 }
 
-/**
- * The contract both sides share: OCP's API (zod schemas), the console's own protocol (headers, faults)
- * and the reader of a saved task file (the browser opens one, the simulator installs one).
- */
+/** The contract both sides share: OCP's API (zod schemas), the console's own protocol (headers, faults), and how a saved task file reads. */
 const CONTRACTS = ['src/api/schemas.ts', 'src/api/consoleProtocol.ts', 'src/api/taskFile.ts'];
 const ROOT = path.resolve(import.meta.dirname, '..');
 const isTestFile = (rel) => /\.test\.[cm]?[jt]sx?$/.test(rel);
