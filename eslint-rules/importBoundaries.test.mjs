@@ -22,6 +22,7 @@ test('import boundaries', () => {
       { filename: at('src/features/task-list/TaskList.test.tsx'), code: src('../../test/fetchMock') },
       { filename: at('server/simulator/wire.ts'), code: src('../../src/api/schemas.ts') },
       { filename: at('server/pipeline/crossSite.ts'), code: src('../../src/api/consoleProtocol.ts') },
+      { filename: at('server/simulator/savedTasks.ts'), code: src('../../src/api/taskFile.ts') },
       { filename: at('server/simulator/wire.ts'), code: src('./model') },
       { filename: at('e2e/large.spec.ts'), code: src('../server/simulator/scenarioIds.ts') },
       { filename: at('src/app/router.tsx'), code: src('@xyflow/react') },

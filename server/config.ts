@@ -47,6 +47,8 @@ export function readServerConfig(env: Env): ServerConfig {
   const host = env.HOST?.trim() || 'localhost';
   const port = readInt(env, 'PORT', 5173, 0, 65535);
   const auth = readAuth(env, ocp !== undefined, warnings);
+  if (ocp !== undefined && env.SIM_TASKS_DIR?.trim())
+    warnings.push('SIM_TASKS_DIR is ignored with OCP_URL (it feeds the built-in simulator).');
 
   if (auth.kind === 'service-account' && !isLoopback(host)) {
     if (env.SERVICE_ACCOUNT_REMOTE !== '1') {

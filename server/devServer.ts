@@ -15,12 +15,12 @@ export function consoleServer(options: { env: Env }): Plugin {
   const mount = (server: {
     middlewares: Connect.Server;
     httpServer: { once(e: 'close', f: () => void): unknown } | null;
-    config: { logger: { info(m: string): void } };
+    config: { logger: { info(m: string): void; error(m: string): void } };
   }) => {
     running ??= startConsole({ env: options.env, handOff: true, accessLog: false });
     running.then(
       (c) => server.config.logger.info(`[console] ${c.describe().join('\n[console] ')}`),
-      () => {},
+      (e: unknown) => server.config.logger.error(`[console] cannot start: ${e instanceof Error ? e.message : String(e)}`),
     );
     server.middlewares.use((req, res, next) => {
       if (!PIPELINE_PATHS.test(req.url ?? '/')) return next();

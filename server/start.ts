@@ -6,6 +6,7 @@ import { buildConsoleServer, type RequestHandler } from './app.ts';
 import { readServerConfig, type Env, type ServerConfig } from './config.ts';
 import { createUpstream } from './pipeline/upstream.ts';
 import { createSimulatorMiddleware } from './simulator/http.ts';
+import { createSimulator } from './simulator/simulator.ts';
 
 export interface RunningConsole {
   app: FastifyInstance;
@@ -46,7 +47,7 @@ export async function startConsole(options: {
     app,
     handler,
     config,
-    describe: () => describeConsole(config),
+    describe: () => [...describeConsole(config), ...(simulator?.describe ?? [])],
     async close() {
       await app.close();
       await upstream.close();
@@ -59,8 +60,12 @@ export async function startConsole(options: {
   };
 }
 
-async function startSimulator(env: Env): Promise<{ server: Server; url: string }> {
-  const handle = createSimulatorMiddleware({ env });
+/** The private simulator; SIM_TASKS_DIR's task files are read here, and a bad one stops start-up (its Error names it). */
+async function startSimulator(env: Env): Promise<{ server: Server; url: string; describe: string[] }> {
+  const sim = createSimulator({ env });
+  const saved = sim.scenarios().filter((s) => s.key.startsWith('file:')).length;
+  const describe = env.SIM_TASKS_DIR?.trim() ? [`saved tasks: ${saved} from SIM_TASKS_DIR (${env.SIM_TASKS_DIR.trim()})`] : [];
+  const handle = createSimulatorMiddleware({ simulator: sim });
   const server = createServer((req, res) =>
     handle(req, res, () => {
       res.statusCode = 404;
@@ -69,7 +74,7 @@ async function startSimulator(env: Env): Promise<{ server: Server; url: string }
   );
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
-  return { server, url: `http://127.0.0.1:${port}` };
+  return { server, url: `http://127.0.0.1:${port}`, describe };
 }
 
 function describeConsole(config: ServerConfig): string[] {

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { MAX_TASK_FILE_BYTES } from '../../src/api/taskFile.ts';
 import type { ServerConfig } from '../config.ts';
 import { createActorResolver } from './actor.ts';
 import type { Audit } from './audit.ts';
@@ -86,20 +87,54 @@ export function registerPipeline(app: FastifyInstance, deps: PipelineDeps): void
     }
   });
 
-  if (deps.simulatorControls) {
-    app.all('/__simulator/*', async (request, reply) => {
-      if (request.method !== 'GET' && request.method !== 'POST') return sendConsoleError(reply, 405, 'not-allowed', 'GET or POST only.');
-      if (request.method === 'POST') {
-        const problem = crossSiteProblem(request, config.publicOrigin);
-        if (problem) return sendConsoleError(reply, 403, 'cross-site', problem);
-      }
-      const res = await upstream.request({
-        method: request.method,
-        path: request.raw.url ?? '/',
-        headers: { 'content-type': 'application/json' },
-        body: request.method === 'POST' ? JSON.stringify(request.body ?? {}) : undefined,
-      });
-      return reply.code(res.statusCode).header('content-type', 'application/json').header('cache-control', 'no-store').send(res.body);
+  if (deps.simulatorControls) registerSimulatorControls(app, deps);
+}
+
+/**
+ * Simulator mode: the simulator's test controls, forwarded as they are. POSTs pass the same cross-site
+ * check as the task API's. `POST /__simulator/tasks` carries a whole task file (a 5,000-subtask task is
+ * about 2 MB, past the server's 64 KB body limit), so it has its own scope that takes raw bytes of any
+ * type up to MAX_TASK_FILE_BYTES and forwards them untouched; the simulator reads and checks them.
+ */
+function registerSimulatorControls(app: FastifyInstance, { config, upstream }: PipelineDeps): void {
+  const refuseCrossSite = (request: FastifyRequest, reply: FastifyReply) => {
+    const problem = request.method === 'POST' ? crossSiteProblem(request, config.publicOrigin) : null;
+    return problem ? sendConsoleError(reply, 403, 'cross-site', problem) : undefined;
+  };
+  const forward = async (request: FastifyRequest, reply: FastifyReply, body: string | Uint8Array | undefined) => {
+    const res = await upstream.request({
+      method: request.method === 'POST' ? 'POST' : 'GET',
+      path: request.raw.url ?? '/',
+      headers: { 'content-type': body instanceof Uint8Array ? 'application/octet-stream' : 'application/json' },
+      body,
     });
-  }
+    return reply.code(res.statusCode).header('content-type', 'application/json').header('cache-control', 'no-store').send(res.body);
+  };
+
+  app.all('/__simulator/*', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'POST') return sendConsoleError(reply, 405, 'not-allowed', 'GET or POST only.');
+    return (
+      refuseCrossSite(request, reply) ?? forward(request, reply, request.method === 'POST' ? JSON.stringify(request.body ?? {}) : undefined)
+    );
+  });
+
+  app.register((files, _options, done) => {
+    files.removeAllContentTypeParsers();
+    files.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_TASK_FILE_BYTES }, (_request, body, done) => done(null, body));
+    files.post(
+      '/__simulator/tasks',
+      // Refused before a byte of the body is read: another site cannot make the server take in 64 MB.
+      { bodyLimit: MAX_TASK_FILE_BYTES, onRequest: async (request, reply) => refuseCrossSite(request, reply) },
+      async (request, reply) => forward(request, reply, request.body instanceof Uint8Array ? request.body : new Uint8Array()),
+    );
+    files.setErrorHandler((error, request, reply) => {
+      const status = (error as { statusCode?: unknown }).statusCode;
+      if (status === 413) return reply.code(413).send({ error: `The file is over ${MAX_TASK_FILE_BYTES} bytes: it is not one task.` });
+      if (typeof status === 'number' && status < 500)
+        return reply.code(status).send({ error: error instanceof Error ? error.message : String(error) });
+      request.log.warn({ err: error }, 'forwarding a task file to the simulator failed');
+      return reply.code(502).send({ error: 'The built-in simulator did not take the task file.' });
+    });
+    done();
+  });
 }

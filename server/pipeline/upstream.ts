@@ -15,7 +15,7 @@ export interface Upstream {
     /** Path and query below OCP_URL, e.g. `/api/v2/tasks/instances/1`. */
     path: string;
     headers: Record<string, string>;
-    body?: string;
+    body?: string | Uint8Array | undefined;
     signal?: AbortSignal;
     /** Overrides the reply timeout (readiness checks use 2 s). */
     timeoutMs?: number;

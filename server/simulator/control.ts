@@ -1,15 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SCENARIOS } from './scenarios.ts';
+import { MAX_TASK_FILE_BYTES } from '../../src/api/taskFile.ts';
+import { readSavedTask, SavedTaskError } from './savedTasks.ts';
 import type { Fault, FaultKind, Simulator, SimulatorConfig } from './simulator.ts';
 
 /**
  * Test-only endpoints, outside `/api` so a proxy to a real OCP never forwards them:
- * - `POST /__simulator/reset` `{ auth?, tickMs? }`: every scenario back to its initial state as of now;
- *   fields left out return to the start-up configuration; clears faults and stats.
+ * - `POST /__simulator/reset` `{ auth?, tickMs?, dropUploads? }`: every scenario back to its initial state
+ *   as of now, saved tasks (SIM_TASKS_DIR and uploads) reinstalled as saved, or the uploads forgotten with
+ *   `dropUploads: true`; fields left out return to the start-up configuration; clears faults and stats.
+ * - `POST /__simulator/tasks`, body: a saved task file (OCP's reply to `GET …/instances/{id}`, the console's
+ *   "Task as JSON" export, or the bare task), up to MAX_TASK_FILE_BYTES: installed as an extra scenario
+ *   that survives resets (savedTasks.ts) → 201 `{ id, name, subtasks, replaced }`; 400 `{ error, field?,
+ *   subtaskId? }` for a file it cannot hold (worded: what, where, what to do); 409 for a built-in id.
  * - `POST /__simulator/fault` `{ method?, path, kind? = "status", status?: 500|502|503, count? = 1 }`:
  *   the next `count` requests to exactly `path` (and `method`, when given) fail: with that status, or
  *   as a broken OCP does (`applied`, `hang`, `stall`, `cut`, `redirect`, `html`: see FaultKind).
- * - `GET /__simulator/scenarios`: `[{ id, key, title }]`.
+ * - `GET /__simulator/scenarios`: `[{ id, key, title }]`, saved tasks last with key `file:<id>`.
  * - `GET /__simulator/stats`: `{ rollbackRequests: { "<taskId>": n }, requests: { <endpoint>: { "<taskId>[/<subtaskId>]": n } }, apiRequests: n }`
  *   (apiRequests: every /api request that arrived),
  *   endpoints `rollback`, `retry`, `subtaskRetry`, `subtaskSkip`, `subtaskCancel`, `subtaskLog` (routes.ts).
@@ -19,8 +25,15 @@ export async function handleControl(sim: Simulator, req: IncomingMessage, res: S
   try {
     switch (route) {
       case 'POST /__simulator/reset': {
-        sim.reset(parseReset(await readJson(req)));
-        return reply(res, 200, { ...sim.config, scenarios: SCENARIOS.length });
+        const body = await readJson(req);
+        if (body.dropUploads !== undefined && typeof body.dropUploads !== 'boolean') throw new Error('"dropUploads" must be a boolean');
+        sim.reset(parseReset(body), { dropUploads: body.dropUploads === true });
+        return reply(res, 200, { ...sim.config, scenarios: sim.scenarios().length });
+      }
+      case 'POST /__simulator/tasks': {
+        const task = readSavedTask(await readBytes(req, MAX_TASK_FILE_BYTES));
+        const { replaced } = sim.upload(task);
+        return reply(res, 201, { id: task.spec.id, name: task.spec.name, subtasks: task.spec.subtasks.length, replaced });
       }
       case 'POST /__simulator/fault': {
         const fault = parseFault(await readJson(req));
@@ -28,15 +41,30 @@ export async function handleControl(sim: Simulator, req: IncomingMessage, res: S
         return reply(res, 200, fault);
       }
       case 'GET /__simulator/scenarios':
-        return reply(res, 200, SCENARIOS);
+        return reply(res, 200, sim.scenarios());
       case 'GET /__simulator/stats':
         return reply(res, 200, { rollbackRequests: sim.requests.rollback ?? {}, requests: sim.requests, apiRequests: sim.apiRequests });
       default:
         return reply(res, 404, { error: `No simulator control endpoint ${route}` });
     }
   } catch (e) {
+    if (e instanceof SavedTaskError) return reply(res, e.status, { error: e.message, ...e.where });
     return reply(res, 400, { error: e instanceof Error ? e.message : String(e) });
   }
+}
+
+/** The body as bytes, refused past `limit` (a task file is read as bytes: its encoding is the reader's job). */
+async function readBytes(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  // Read to the end even past the limit: leaving the loop would destroy the socket before the 400 goes out.
+  for await (const chunk of req) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buf.byteLength;
+    if (size <= limit) chunks.push(buf);
+  }
+  if (size > limit) throw new SavedTaskError(`The file is ${size} bytes, above the limit of ${limit} bytes: it is not one task.`);
+  return Buffer.concat(chunks);
 }
 
 function reply(res: ServerResponse, status: number, body: unknown): void {

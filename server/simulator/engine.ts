@@ -23,8 +23,10 @@ export interface Engine {
   readonly tickMs: number;
   now(): number;
   submit(spec: TaskSpec, at?: number): TaskView;
-  /** Installs a finished task exactly as recorded (times to the millisecond). */
+  /** Installs a finished task exactly as recorded (times to the millisecond); actions then work on it as on any task. */
   restore(spec: TaskSpec, snapshot: TaskSnapshot): TaskView;
+  /** Forgets a task (a saved task replaced by a new upload). Returns whether it existed. */
+  remove(id: string): boolean;
   task(id: string, at?: number): TaskView;
   tasks(at?: number): TaskView[];
   rollback(id: string, at?: number): TaskView;
@@ -108,17 +110,20 @@ export function createEngine(options: EngineOptions): Engine {
       for (const s of t.subtasks) {
         const rec = snap.subtasks[s.spec.id];
         if (!rec) continue;
-        if (rec.status === 'RUNNING' || rec.status === 'READY' || rec.status === 'CANCELING') {
+        if (rec.status === 'RUNNING' || rec.status === 'CANCELING') {
           throw new Error(`restore: subtask ${s.spec.id} of a finished task cannot be ${rec.status}`);
         }
-        setStatus(t, s, rec.status);
         s.operation = rec.operation ?? 'EXECUTE';
         s.runTime = rec.runTime ?? 1;
         s.startMs = rec.startMs;
         s.finishMs = rec.finishMs;
+        if (rec.status === 'READY') makeReady(t, s);
+        else setStatus(t, s, rec.status);
+        // A failed rollback step holds the rollback until it is rolled back again or skipped (tick.ts).
+        if (rec.status === 'FAILED' && s.operation === 'ROLLBACK') t.rollbackFailures.add(s);
         if (rec.startMs === undefined) continue;
         s.hasRun = true;
-        s.executor = s.spec.executor ?? spec.executor;
+        s.executor = rec.executor ?? s.spec.executor ?? spec.executor;
         if (s.spec.prohibitRollback) t.prohibitRollback = true;
         openRun(t, s, rec.startMs);
         if (rec.finishMs !== undefined) {
@@ -126,8 +131,12 @@ export function createEngine(options: EngineOptions): Engine {
           writeLog(s, rec.finishMs, [...endLines(runContext(t, s), rec.finishMs, outcome), stateLine(s.spec.id, s.operation, rec.status)]);
         }
       }
+      // A rollback that stopped on a failed step resumes where it was once that step is skipped.
+      if (t.status === 'FAILED' && t.operation === 'ROLLBACK') for (const s of t.subtasks) markUndoable(t, s);
       return t;
     },
+
+    remove: (id) => tasks.delete(id),
 
     task: (id, at = now()) => current(id, at),
 

@@ -35,18 +35,19 @@ export interface SubtaskSpec {
   cancelTicks?: number;
 }
 
+/** Ids are numbers, or strings above 2^53 (a saved task keeps OCP's); types are open (a saved task may carry new ones). */
 export interface ClusterRef {
-  id: number;
+  id: number | string;
   name: string;
-  obClusterId?: number;
-  type?: 'PRIMARY' | 'STANDBY';
+  obClusterId?: number | string;
+  type?: 'PRIMARY' | 'STANDBY' | (string & {});
 }
 
 export interface TenantRef {
-  id: number;
+  id: number | string;
   name: string;
-  obTenantId?: number;
-  mode?: 'MYSQL' | 'ORACLE';
+  obTenantId?: number | string;
+  mode?: 'MYSQL' | 'ORACLE' | (string & {});
 }
 
 export interface TaskSpec {
@@ -54,10 +55,10 @@ export interface TaskSpec {
   name: string;
   type?: string;
   /** -1 for a manual task (the default). */
-  taskDefinitionId?: number;
+  taskDefinitionId?: number | string;
   cluster?: ClusterRef;
   tenant?: TenantRef;
-  creator?: { id: number; name: string };
+  creator?: { id?: number | string; name: string };
   executor?: string;
   /** The task's template forbids rollback, whatever its subtasks say. */
   prohibitRollback?: boolean;
@@ -100,5 +101,19 @@ export interface TaskSnapshot {
   createMs: number;
   startMs: number;
   finishMs: number;
-  subtasks: Record<string, { status: SubtaskStatus; operation?: SubtaskOperation; runTime?: number; startMs?: number; finishMs?: number }>;
+  subtasks: Record<string, SubtaskSnapshot>;
+}
+
+/**
+ * One subtask of a finished task. READY is allowed: a failure stops promotion, so subtasks made READY
+ * before it stay READY in a FAILED task (and start once the failure is retried or skipped).
+ */
+export interface SubtaskSnapshot {
+  status: SubtaskStatus;
+  operation?: SubtaskOperation;
+  runTime?: number;
+  startMs?: number;
+  finishMs?: number;
+  /** The host that ran it, when it differs from the spec's (a saved task records it per subtask). */
+  executor?: string;
 }

@@ -25,6 +25,13 @@ export interface ScenarioInfo {
   title: string;
 }
 
+/** What `GET /__simulator/scenarios` lists: the built-in scenarios, and saved tasks keyed `file:<id>`. */
+export interface ScenarioListing {
+  id: string;
+  key: ScenarioKey | `file:${string}`;
+  title: string;
+}
+
 interface Scenario extends ScenarioInfo {
   /** Puts the task into the engine so that at `resetMs` it is in the scenario's initial state. */
   install(engine: Engine, resetMs: number): void;

@@ -1,6 +1,8 @@
 import { createEngine, type Engine } from './engine.ts';
 import type { EndpointName } from './routes.ts';
-import { installScenarios } from './scenarios.ts';
+import { SavedTaskError, type SavedTask } from './savedTasks.ts';
+import { installScenarios, SCENARIOS, type ScenarioListing } from './scenarios.ts';
+import { loadTaskFolder, type FolderTask } from './taskFolder.ts';
 
 export interface SimulatorConfig {
   /** HTTP Basic auth with the users admin/admin (TASK_MANAGER) and viewer/viewer (TASK_VIEWER). */
@@ -10,7 +12,10 @@ export interface SimulatorConfig {
 }
 
 export interface SimulatorOptions {
-  /** `SIM_AUTH=1` turns auth on; `SIM_TICK_MS` sets the tick. Explicit options win over env. */
+  /**
+   * `SIM_AUTH=1` turns auth on; `SIM_TICK_MS` sets the tick; `SIM_TASKS_DIR` is a folder whose `*.json`
+   * task files are installed as extra scenarios (a bad file throws, naming it). Explicit options win over env.
+   */
   env?: Record<string, string | undefined>;
   auth?: boolean;
   tickMs?: number;
@@ -41,8 +46,18 @@ export interface Simulator {
   readonly engine: Engine;
   readonly config: Readonly<SimulatorConfig>;
   now(): number;
-  /** Fresh engine with every scenario in its initial state as of now; unset fields go back to the start-up config. */
-  reset(overrides?: Partial<SimulatorConfig>): void;
+  /**
+   * Fresh engine with every scenario in its initial state as of now; unset fields go back to the start-up
+   * config. Saved tasks (SIM_TASKS_DIR, uploads) are installed again as saved; `dropUploads` forgets the uploads.
+   */
+  reset(overrides?: Partial<SimulatorConfig>, options?: { dropUploads?: boolean }): void;
+  /**
+   * Installs a saved task as a scenario, now and on every reset; a task with the same id uploaded (or
+   * loaded from SIM_TASKS_DIR) before is replaced. Throws SavedTaskError 409 for a built-in scenario's id.
+   */
+  upload(task: SavedTask): { replaced: boolean };
+  /** The built-in scenarios, then the saved tasks (`file:<id>`). */
+  scenarios(): ScenarioListing[];
   addFault(fault: Fault): void;
   /** The fault that answers this request instead of the API, if one is pending (and uses it up). */
   takeFault(method: string, path: string): Fault | undefined;
@@ -67,16 +82,24 @@ export function readSimulatorConfig(options: SimulatorOptions): SimulatorConfig 
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const initial = readSimulatorConfig(options);
   const now = options.now ?? Date.now;
+  const folderDir = options.env?.SIM_TASKS_DIR?.trim() || undefined;
+  const folder: readonly FolderTask[] = folderDir ? loadTaskFolder(folderDir) : [];
+  const uploads = new Map<string, SavedTask>();
   let config = initial;
   let engine: Engine;
   let faults: Fault[] = [];
   let requests: Partial<Record<EndpointName, Record<string, number>>> = {};
   let apiRequests = 0;
 
-  const reset = (overrides: Partial<SimulatorConfig> = {}) => {
+  /** Folder tasks, then uploads; an upload with a folder task's id replaces it. */
+  const saved = (): SavedTask[] => [...folder.filter((f) => !uploads.has(f.task.spec.id)).map((f) => f.task), ...uploads.values()];
+
+  const reset: Simulator['reset'] = (overrides = {}, { dropUploads = false } = {}) => {
     config = { ...initial, ...overrides };
     engine = createEngine({ now, tickMs: config.tickMs, seed: options.seed ?? 1 });
     installScenarios(engine, now());
+    if (dropUploads) uploads.clear();
+    for (const t of saved()) engine.restore(t.spec, t.snapshot);
     faults = [];
     requests = {};
     apiRequests = 0;
@@ -99,6 +122,33 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     countApiRequest: () => void apiRequests++,
     now,
     reset,
+    upload(task) {
+      const { id } = task.spec;
+      const builtIn = SCENARIOS.find((s) => s.id === id);
+      if (builtIn) {
+        throw new SavedTaskError(
+          `Task id ${id} is the built-in scenario "${builtIn.key}" (${builtIn.title}); change the id in the file to install it beside it.`,
+          409,
+          { field: 'id' },
+        );
+      }
+      const replaced = engine.remove(id);
+      try {
+        engine.restore(task.spec, task.snapshot);
+      } catch (e) {
+        // The engine's own checks (savedTasks.ts words the usual ones first); what was installed before stays.
+        engine.remove(id);
+        const earlier = uploads.get(id) ?? folder.find((f) => f.task.spec.id === id)?.task;
+        if (replaced && earlier) engine.restore(earlier.spec, earlier.snapshot);
+        throw new SavedTaskError(`Task ${id} cannot be installed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      uploads.set(id, task);
+      return { replaced };
+    },
+    scenarios() {
+      const files = new Map(folder.filter((f) => !uploads.has(f.task.spec.id)).map((f) => [f.task.spec.id, f.file]));
+      return [...SCENARIOS, ...saved().map((t) => savedListing(t, files.get(t.spec.id)))];
+    },
     addFault: (fault) => void faults.push({ ...fault }),
     takeFault(method, path) {
       const fault = faults.find((f) => f.path === path && (f.method === undefined || f.method === method));
@@ -110,5 +160,15 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       const counts = (requests[endpoint] ??= {});
       counts[target] = (counts[target] ?? 0) + 1;
     },
+  };
+}
+
+function savedListing(t: SavedTask, file: string | undefined): ScenarioListing {
+  const where = file === undefined ? 'uploaded with POST /__simulator/tasks' : `from SIM_TASKS_DIR (${file})`;
+  const n = t.spec.subtasks.length;
+  return {
+    id: t.spec.id,
+    key: `file:${t.spec.id}`,
+    title: `Saved task ${where}: "${t.spec.name}", ${t.snapshot.status}, ${n} subtask${n === 1 ? '' : 's'}`,
   };
 }
