@@ -26,7 +26,7 @@ const QUIET_MS = 60;
 const KEY_TIMEOUT_MS = 10_000;
 const WHEEL_DELTA = 400; // px per wheel event, every ~16 ms: a brisk, steady fling
 const WHEEL_INTERVAL_MS = 16;
-const SCROLL_BUDGET_MS = 40_000; // per direction
+const SCROLL_BUDGET_MS = 90_000; // per direction: a loaded machine slows the wheel events' dispatch
 
 export { findQueries };
 

@@ -235,16 +235,13 @@ export function summarizeFind(find) {
 /** Rows a virtualised list may hold: a screenful of 900 px at ≥ 20 px a row (45), its overscan, and slack. */
 export const MAX_TIMELINE_ROWS = 150;
 
-/** A scroll counts only if it reached the last row and came back to the first, with the rows kept bounded. */
+/**
+ * A scroll counts only if it drew the last row and then the first again, with the rows kept bounded
+ * (running out of time on the way does not matter once both ends were drawn).
+ */
 export function timelineMeasured(t) {
   return Boolean(
-    t &&
-    !t.truncated &&
-    t.reachedEnd &&
-    t.reachedTopAfterEnd &&
-    t.maxFrameMs !== null &&
-    t.maxRowsInDom !== null &&
-    t.maxRowsInDom <= MAX_TIMELINE_ROWS,
+    t && t.reachedEnd && t.reachedTopAfterEnd && t.maxFrameMs !== null && t.maxRowsInDom !== null && t.maxRowsInDom <= MAX_TIMELINE_ROWS,
   );
 }
 

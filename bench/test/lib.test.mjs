@@ -281,5 +281,6 @@ test('timeline: frames judged with the vsync allowance; rows must stay bounded',
   assert.equal(timelineMeasured(t), true);
   assert.equal(timelineMeasured({ ...t, maxRowsInDom: 5000 }), false);
   assert.equal(timelineMeasured({ ...t, reachedTopAfterEnd: false }), false);
-  assert.equal(timelineMeasured({ ...t, truncated: true }), false);
+  assert.equal(timelineMeasured({ ...t, reachedEnd: false, reachedTopAfterEnd: false }), false);
+  assert.equal(timelineMeasured({ ...t, truncated: true }), true);
 });
