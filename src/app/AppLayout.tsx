@@ -4,14 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { UserMenu } from '../features/auth/UserMenu';
+import { OpenTaskFileButton } from '../features/saved-task/OpenTaskFileButton';
+import { TaskFileDrop } from '../features/saved-task/TaskFileDrop';
 import { LanguageSelect } from './LanguageSelect';
 import { OpenTaskField } from './OpenTaskField';
 
 const HEADER_HEIGHT = 48;
 
 /**
- * The frame of every page: a slim top bar (product name home, "Open task by id", language) above a
- * main area that takes the rest of the viewport, so the task page can give its graph a real height.
+ * The frame of every page: a slim top bar (product name home, "Open task by id", open a saved task file,
+ * language, theme) above a main area that takes the rest of the viewport, so the task page can give its
+ * graph a real height. A task file dropped anywhere opens read-only.
  */
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -45,12 +48,14 @@ export function AppLayout({ children }: { children: ReactNode }) {
               {t('app.platform')}
             </Text>
             <OpenTaskField />
+            <OpenTaskFileButton />
             <LanguageSelect />
             <ColorSchemeToggle />
             <UserMenu />
           </Group>
         </Group>
       </Box>
+      <TaskFileDrop />
       <Box component="main" style={{ flex: 1, minHeight: 0, overflow: 'auto' }} bg="var(--ocp-page)">
         {children}
       </Box>

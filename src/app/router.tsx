@@ -11,11 +11,12 @@ import { useRawSearch } from './useRawSearch';
 // downloads the task page's header, actions and panel.
 const TaskListPage = lazy(() => import('./pages/TaskListPage').then((m) => ({ default: m.TaskListPage })));
 const TaskPage = lazy(() => import('./pages/TaskPage').then((m) => ({ default: m.TaskPage })));
+const SavedTaskPage = lazy(() => import('./pages/SavedTaskPage').then((m) => ({ default: m.SavedTaskPage })));
 const SignInPage = lazy(() => import('../features/auth/SignInPage').then((m) => ({ default: m.SignInPage })));
 
 /**
- * `/` the task list, `/tasks/:taskInstanceId` one task, `/sign-in` the sign-in page (per-user sign-in
- * mode), anything else a not-found page.
+ * `/` the task list, `/tasks/:taskInstanceId` one task, `/saved` a task opened from a file (read-only),
+ * `/sign-in` the sign-in page (per-user sign-in mode), anything else a not-found page.
  * A page that throws (or whose code fails to download) gets an error in place of the page, under
  * the top bar; the outer boundary catches the top bar itself. Both clear when the location changes.
  */
@@ -36,6 +37,11 @@ export function AppRoutes() {
             <Route path="/sign-in">
               <Suspense fallback={null}>
                 <SignInPage />
+              </Suspense>
+            </Route>
+            <Route path="/saved">
+              <Suspense fallback={<TaskPageSkeleton />}>
+                <SavedTaskPage />
               </Suspense>
             </Route>
             <Route path="/tasks/:taskInstanceId">

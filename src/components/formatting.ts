@@ -50,6 +50,22 @@ export function formatNumber(n: number): string {
   return numberFormat().format(n);
 }
 
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+const byteFormats = BYTE_UNITS.map((unit) =>
+  cached((lang) => new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 })),
+);
+
+/** "2.1 MB", "640 kB": a size in the largest unit under 1,024 of it, in the language on screen. */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let step = 0;
+  while (value >= 1024 && step < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    step++;
+  }
+  return (byteFormats[step] ?? numberFormat)().format(value);
+}
+
 const RELATIVE_STEPS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 60],
   ['minute', 60],
