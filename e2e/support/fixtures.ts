@@ -23,6 +23,14 @@ export type SimulatorEndpoint = 'rollback' | 'retry' | 'subtaskRetry' | 'subtask
 export interface ResetOptions {
   auth?: boolean;
   tickMs?: number;
+  /** Forget the task files uploaded with `uploadTask` (they survive a plain reset). */
+  dropUploads?: boolean;
+}
+
+/** The simulator's answer to an uploaded task file (server/simulator/control.ts). */
+export interface UploadReply {
+  status: number;
+  body: { id?: string; name?: string; subtasks?: number; replaced?: boolean; error?: string };
 }
 
 /** How a broken OCP answers (server/simulator/simulator.ts FaultKind). */
@@ -38,10 +46,20 @@ export class Simulator {
     private readonly baseURL: string,
   ) {}
 
+  private readonly headers = () => ({ Origin: new URL(this.baseURL).origin, 'X-OCP-Console': '1' });
+
   private async post(path: string, data: unknown) {
-    const headers = { Origin: new URL(this.baseURL).origin, 'X-OCP-Console': '1' };
-    const res = await this.request.post(new URL(path, this.baseURL).href, { data, headers });
+    const res = await this.request.post(new URL(path, this.baseURL).href, { data, headers: this.headers() });
     expect(res.ok(), `${path}: HTTP ${res.status()} ${await res.text()}`).toBe(true);
+  }
+
+  /** Installs a saved task file (an OCP reply, or the console's Task as JSON export) as an extra scenario. */
+  async uploadTask(file: Buffer | string, headers: Record<string, string> = this.headers()): Promise<UploadReply> {
+    const res = await this.request.post(new URL('/__simulator/tasks', this.baseURL).href, {
+      data: file,
+      headers: { ...headers, 'Content-Type': 'application/json' },
+    });
+    return { status: res.status(), body: (await res.json()) as UploadReply['body'] };
   }
 
   async reset(options: ResetOptions = {}): Promise<void> {

@@ -5,7 +5,8 @@
  * simulator installs it as an extra scenario. Keep this file free of browser and Node APIs.
  */
 import type { core } from 'zod/mini';
-import { Envelope, TaskInstance } from './schemas';
+// With its extension: the Vite config loads this file through the server (devServer → simulator).
+import { Envelope, TaskInstance } from './schemas.ts';
 
 /** Far above any real task (a 5,000-subtask reply is about 2 MB), low enough to refuse a wrong file fast. */
 export const MAX_TASK_FILE_BYTES = 64 * 1024 * 1024;
