@@ -53,6 +53,40 @@ test('typing a search updates the view at every key but the URL only once typing
   await expect(page).not.toHaveURL(/q=/);
 });
 
+test('panning and zooming put the viewport in the URL once the movement pauses, not at every step', async ({ page }) => {
+  await openTask(page, TASK.failedFanout);
+  await expect(subtaskNodes(page).first()).toBeVisible();
+  await page.evaluate(() => {
+    const w = window as unknown as { __urlWrites: number };
+    w.__urlWrites = 0;
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (...args: Parameters<History['replaceState']>) => {
+      w.__urlWrites += 1;
+      replace(...args);
+    };
+  });
+  // Ten wheel steps 170 ms apart, each ending a move (d3-zoom ends a wheel gesture 150 ms after its
+  // last event); dispatched in the page so a busy machine cannot stretch the gaps between them.
+  await page.evaluate(async () => {
+    const pane = document.querySelector('.react-flow__pane');
+    if (!pane) throw new Error('no pane');
+    const r = pane.getBoundingClientRect();
+    for (let i = 0; i < 10; i++) {
+      const init = { deltaY: i % 2 ? 120 : -120, clientX: r.x + r.width / 2, clientY: r.y + r.height / 2, bubbles: true, cancelable: true };
+      pane.dispatchEvent(new WheelEvent('wheel', init));
+      await new Promise((done) => setTimeout(done, 170));
+    }
+  });
+  await expect(page).toHaveURL(/vp=-?[\d.]+%2C-?[\d.]+%2C[\d.]+/);
+  const writes = await page.evaluate(() => (window as unknown as { __urlWrites: number }).__urlWrites);
+  expect(writes, 'URL writes for 10 wheel steps').toBeLessThan(5);
+  // The URL holds where the view ended: a reload opens there.
+  await page.reload();
+  await expect(subtaskNodes(page).first()).toBeVisible();
+  const [x, y, zoom] = (new URL(page.url()).searchParams.get('vp') ?? '').split(',');
+  await expect(page.locator('.react-flow__viewport')).toHaveAttribute('style', `transform: translate(${x}px, ${y}px) scale(${zoom});`);
+});
+
 test('legend filters, Failed only, and lineage of the selection', async ({ page }) => {
   await openTask(page, TASK.failedFanout);
   const legend = page.getByRole('group', { name: 'Status legend' });

@@ -2,7 +2,6 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { openTaskFile } from './openTaskFile';
 import { setSavedTask } from './savedTaskStore';
 
 export const SAVED_TASK_PATH = '/saved';
@@ -24,6 +23,8 @@ export function useOpenTaskFile() {
       busy.current = true;
       setOpening(true);
       try {
+        // The reader (schemas, zod) loads on the first file, not with every page.
+        const { openTaskFile } = await import('./openTaskFile');
         const result = await openTaskFile(file);
         if (!result.ok) {
           notifications.show({

@@ -12,9 +12,10 @@ import { createGraphSnapshotSource } from '../export/snapshotSource';
 import { GraphSummary } from '../GraphSummary';
 import { SubtaskTable } from '../table/SubtaskTable';
 import { FindBar } from './FindBar';
+import type { Viewport } from '../viewport';
 import { useTaskView } from './useTaskView';
 
-/** How long typing must pause before the search goes into the URL. */
+/** How long typing, panning or zooming must pause before the search or the viewport goes into the URL. */
 const URL_WRITE_DELAY_MS = 300;
 
 const Timeline = lazy(() => import('../timeline/Timeline').then((m) => ({ default: m.Timeline })));
@@ -54,6 +55,18 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph }: TaskW
       setTyped(null);
       update({ query: next });
     } else setTyped(next);
+  };
+  // The viewport likewise, once panning pauses: every wheel step ends a move, and each URL write
+  // re-rendered the page inside the pan (replaceState and React: 0.4 s of the profiled pan/zoom).
+  const latestUpdate = useRef(update);
+  useEffect(() => {
+    latestUpdate.current = update;
+  });
+  const viewportWrite = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(viewportWrite.current), []);
+  const onViewportChange = (viewport: Viewport) => {
+    window.clearTimeout(viewportWrite.current);
+    viewportWrite.current = window.setTimeout(() => latestUpdate.current({ viewport }), URL_WRITE_DELAY_MS);
   };
   const index = useMemo(() => buildSearchIndex(task.subtasks), [task.subtasks]);
   const matches = useMemo(() => searchSubtasks(index, query), [index, query]);
@@ -116,7 +129,7 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph }: TaskW
                   groups: state.groups,
                   onGroupsChange: (groups) => update({ groups }),
                   viewport: state.viewport,
-                  onViewportChange: (viewport) => update({ viewport }),
+                  onViewportChange,
                   snapshot,
                 })
               ) : state.mode === 'timeline' ? (
