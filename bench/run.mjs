@@ -3,7 +3,8 @@
  * mounts the simulator), drives headless Chromium through the scale scenarios, times the reference
  * layouts (dagre, elkjs) on the same graphs, prints every figure against its goal and writes
  * bench/results/<date>.json and .md. Flags: --runs N, --quick, --only ID[,ID], --no-build,
- * --no-reference, --profile, --port N, --tick-ms N, --cap-s N. See BENCHMARKS.md for the method.
+ * --no-reference, --no-log, --no-find (skip issue 9's search-per-keystroke and timeline-scrolling runs
+ * at 5,000 subtasks), --profile, --port N, --tick-ms N, --cap-s N. See BENCHMARKS.md for the method.
  */
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,11 +15,12 @@ import { parseArgs } from 'node:util';
 import { launchBrowser } from './lib/browser.mjs';
 import { firstRouteSizes, gzipTotal } from './lib/bundle.mjs';
 import { taskGraph } from './lib/graph.mjs';
+import { FIND_SIZE, findQueries, measureFind, profileFind } from './lib/findbench.mjs';
 import { LOG_QUERIES, LOG_TASK, measureLog, profileLog } from './lib/logbench.mjs';
 import { measureRun } from './lib/measure.mjs';
 import { profileScenario } from './lib/profile.mjs';
 import { timeLayout } from './lib/reference.mjs';
-import { judgeGoals, judgeLogGoals, markdownReport, printReport, summarizeScenario } from './lib/report.mjs';
+import { judgeFindGoals, judgeGoals, judgeLogGoals, markdownReport, printReport, summarizeFind, summarizeScenario } from './lib/report.mjs';
 import { build, freePort, startPreview } from './lib/server.mjs';
 import { round } from './lib/stats.mjs';
 import { SCALE_SCENARIOS, SCENARIO_IDS } from '../server/simulator/scenarioIds.ts';
@@ -38,6 +40,7 @@ const { values: opts } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     'no-reference': { type: 'boolean', default: false },
     'no-log': { type: 'boolean', default: false },
+    'no-find': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     port: { type: 'string' },
     'tick-ms': { type: 'string', default: '1000' },
@@ -159,6 +162,7 @@ async function main() {
         log(runLine(s, i, run));
       }
       entry.summary = summarizeScenario(entry.runs);
+      if (!opts['no-find'] && s.size === FIND_SIZE) entry.find = await findRuns(browser, server, s, task);
       results.scenarios.push(entry);
       if (s.size === Math.max(...scenarios.map((x) => x.size)) && !bundle.observed) {
         const firstOk = entry.runs.find((r) => r.ok);
@@ -167,6 +171,16 @@ async function main() {
     }
     if (!opts['no-log'] && (!only || only.includes(Number(LOG_TASK)))) results.log = await logRuns(browser, server);
     if (opts.profile) results.profiles = await profiles(browser, server, scenarios);
+    if (opts.profile && !opts['no-find'])
+      for (const s of scenarios.filter((x) => x.size === FIND_SIZE)) {
+        log(`profiling search and timeline of ${s.id}…`);
+        await server.reset(resetBody);
+        const task = await server.task(s.id);
+        results.profiles = {
+          ...results.profiles,
+          [`find ${s.id}`]: await profileFind({ browser, server, scenario: s, task, resetBody, distDir: DIST }),
+        };
+      }
     if (opts.profile && results.log) {
       log(`profiling the log of task ${LOG_TASK}…`);
       results.profiles = { ...results.profiles, [`log ${LOG_TASK}`]: await profileLog({ browser, server, resetBody, distDir: DIST }) };
@@ -179,7 +193,7 @@ async function main() {
     await server.stop();
   }
   results.loadAtEnd = loadAverage();
-  results.goals = [...judgeGoals(results.scenarios, bundle), ...judgeLogGoals(results.log)];
+  results.goals = [...judgeGoals(results.scenarios, bundle), ...judgeFindGoals(results.scenarios), ...judgeLogGoals(results.log)];
   const stamp = started.toISOString().replace(/:/g, '-').slice(0, 19);
   const md = markdownReport(results);
   await writeFile(`bench/results/${stamp}.json`, JSON.stringify(results, null, 1));
@@ -204,6 +218,28 @@ async function logRuns(browser, server) {
     );
   }
   return { task: LOG_TASK, queries: LOG_QUERIES, runs: out };
+}
+
+/** Issue 9's search per keystroke and timeline scrolling, `runs` times, each in a fresh context. */
+async function findRuns(browser, server, s, task) {
+  const out = [];
+  const ms = (v) => (v === null || v === undefined ? '—' : `${Math.round(v)}`);
+  for (let i = 1; i <= runs; i++) {
+    const r = await measureFind({ browser, server, scenario: s, task, resetBody });
+    out.push(r);
+    if (!r.ok || !r.searches || !r.timeline) {
+      log(`  ${s.id} find run ${i}: FAILED — ${r.error}`);
+      continue;
+    }
+    const searches = r.searches.map((q) => `"${q.query}" slowest key ${ms(Math.max(...q.keys.map((k) => k.ms)))} ms`).join(', ');
+    const t = r.timeline;
+    log(
+      `  ${s.id} find run ${i}: ${searches}; timeline longest frame ${ms(t.maxFrameMs)} ms, p95 ${ms(t.p95FrameMs)} ms, ` +
+        `rows in DOM ≤ ${t.maxRowsInDom} of ${t.totalRows}, end ${t.reachedEnd ? 'reached' : 'NOT reached'}, load ${loadAverage()}`,
+    );
+  }
+  const find = { queries: findQueries(task), runs: out };
+  return { ...find, summary: summarizeFind(find) };
 }
 
 function selectScenarios(all) {

@@ -63,9 +63,41 @@ export interface LogBenchProbes {
   count: { before: string; inputAt: number | null; at: number | null; text: string | null; pending: boolean } | null;
 }
 
+/** One keystroke being timed (bench/lib/findbench.mjs): page times of its events and frames. */
+export interface FindKey {
+  keyAt: number | null;
+  inputAt: number | null;
+  /** The frame after the input's own handling was painted. */
+  echoAt: number | null;
+  lastMutationAt: number | null;
+  /** The frame after the last search mutation (count text, node class, edge style) was painted. */
+  paintedAt: number | null;
+  mutations: number;
+  /** The match count's text as last painted. */
+  shown: string | null;
+}
+
+/** The find benchmark's probes, `window.__ocpFindBench`. */
+export interface FindBenchProbes {
+  key: FindKey | null;
+  scroll: {
+    stamps: number[];
+    rows: number[];
+    running: boolean;
+    reachedEnd: boolean;
+    reachedTopAfterEnd: boolean;
+    totalRows: number | null;
+  } | null;
+  longtasks: LongTask[];
+  unsupported: string[];
+  startScroll?: () => void;
+  stopScroll?: () => FindBenchProbes['scroll'];
+}
+
 declare global {
   interface Window {
     __ocpBench: BenchProbes;
     __ocpLogBench: LogBenchProbes;
+    __ocpFindBench: FindBenchProbes;
   }
 }

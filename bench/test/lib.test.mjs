@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import { parseIndexHtml } from '../lib/bundle.mjs';
 import { changedStatuses, statusMap, taskGraph } from '../lib/graph.mjs';
 import { checkEdges, compareWithLayout, countCrossings, countOverlaps, layoutQuality } from '../lib/quality.mjs';
-import { judgeGoals, fmt } from '../lib/report.mjs';
+import { findQueries } from '../lib/findqueries.mjs';
+import { judgeFindGoals, judgeGoals, fmt, summarizeFind, timelineMeasured } from '../lib/report.mjs';
 import { decodeMappings, SourceMap } from '../lib/sourcemap.mjs';
 import { gaps, quantile, summarize } from '../lib/stats.mjs';
 
@@ -202,4 +203,84 @@ test('crossings: two edges that swap rows cross once; shared ends and parallel e
     ]),
     0,
   );
+});
+
+test('find queries: the failed subtask host (else its id), a common word, one letter', () => {
+  const task = {
+    subtasks: [
+      { id: 11, name: 'Install OBServer on 10.0.1.2', status: 'SUCCESSFUL' },
+      { id: 12, name: 'Start service on 10.0.1.21', status: 'FAILED' },
+      { id: 13, name: 'Check host', status: 'PENDING', executor: '10.0.1.21' },
+    ],
+  };
+  assert.deepEqual(
+    findQueries(task).map((q) => q.query),
+    ['10.0.1.21', 'Install', 'e'],
+  );
+  assert.equal(findQueries({ subtasks: [{ id: 7, name: 'Register', status: 'FAILED' }] })[0]?.query, '7');
+});
+
+/**
+ * A find run: per query its keystrokes' times (and longest task each), plus a timeline scroll.
+ * @param {number[]} keyMs @param {{ task?: number | null, frame?: number, rows?: number, end?: boolean }} [o]
+ */
+const findRun = (keyMs, { task = 0, frame = 33, rows = 43, end = true } = {}) => ({
+  ok: true,
+  searches: [
+    { kind: 'rare', query: 'ab', keys: keyMs.map((ms) => ({ ms, longestTaskMs: task })) },
+    { kind: 'one letter', query: 'e', keys: [{ ms: 20, longestTaskMs: task }] },
+  ],
+  timeline: {
+    truncated: false,
+    reachedEnd: end,
+    reachedTopAfterEnd: end,
+    maxFrameMs: frame,
+    p95FrameMs: 17,
+    maxRowsInDom: rows,
+    totalRows: 5000,
+    seconds: 9,
+    longestTaskMs: 0,
+  },
+});
+const findScenario = (runs, id = 9150) => {
+  const find = { queries: [], runs };
+  return { id, size: 5000, state: 'FAILED', find: { ...find, summary: summarizeFind(find) } };
+};
+const goal = (goals, prefix) => goals.find((g) => g.figure.startsWith(prefix)) ?? assert.fail(`no goal ${prefix}`);
+
+test("find goals: search is judged on each run's slowest keystroke, its median over runs, slowest query", () => {
+  const goals = judgeFindGoals([findScenario([findRun([10, 12, 40]), findRun([10, 11, 70]), findRun([30, 31, 45])])]);
+  const search = goal(goals, 'graph search: keystroke');
+  // Slowest keystroke per run: 40, 70, 45 → median 45 (not the median keystroke, 12).
+  assert.deepEqual([search.value, search.pass], [45, true]);
+  const slow = judgeFindGoals([findScenario([findRun([10, 12, 60]), findRun([10, 11, 70]), findRun([30, 31, 45])])]);
+  assert.deepEqual([goal(slow, 'graph search: keystroke').value, goal(slow, 'graph search: keystroke').pass], [60, false]);
+  assert.equal(goal(goals, 'graph search: longest').pass, true);
+  const blocked = judgeFindGoals([findScenario([findRun([10], { task: 80 }), findRun([10], { task: 80 })])]);
+  assert.deepEqual([goal(blocked, 'graph search: longest').value, goal(blocked, 'graph search: longest').pass], [80, false]);
+  // The worse of two scenarios counts.
+  const two = judgeFindGoals([findScenario([findRun([10])]), findScenario([findRun([90])], 9151)]);
+  assert.equal(goal(two, 'graph search: keystroke').value, 90);
+});
+
+test('find goals: a failed run, an unsupported long-task observer or an unfinished scroll is not measured, and fails', () => {
+  const failed = judgeFindGoals([findScenario([findRun([10]), { ok: false, error: 'timeout' }])]);
+  for (const g of failed) assert.deepEqual([g.value, g.pass], [null, false], g.figure);
+  const noObserver = judgeFindGoals([findScenario([findRun([10], { task: null })])]);
+  assert.deepEqual([goal(noObserver, 'graph search: longest').value, goal(noObserver, 'graph search: longest').pass], [null, false]);
+  assert.equal(goal(noObserver, 'graph search: keystroke').pass, true);
+  const stopped = judgeFindGoals([findScenario([findRun([10], { end: false })])]);
+  assert.deepEqual([goal(stopped, 'timeline').value, goal(stopped, 'timeline').pass], [null, false]);
+  assert.deepEqual(judgeFindGoals([{ id: 9150, size: 5000 }]), []);
+});
+
+test('timeline: frames judged with the vsync allowance; rows must stay bounded', () => {
+  assert.equal(goal(judgeFindGoals([findScenario([findRun([10], { frame: 50.1 })])]), 'timeline').pass, true);
+  assert.equal(goal(judgeFindGoals([findScenario([findRun([10], { frame: 66.7 })])]), 'timeline').pass, false);
+  const t = findRun([10]).timeline;
+  assert.equal(timelineMeasured(t), true);
+  assert.equal(timelineMeasured({ ...t, maxRowsInDom: 5000 }), false);
+  assert.equal(timelineMeasured({ ...t, reachedTopAfterEnd: false }), false);
+  assert.equal(timelineMeasured({ ...t, reachedEnd: false, reachedTopAfterEnd: false }), false);
+  assert.equal(timelineMeasured({ ...t, truncated: true }), true);
 });
