@@ -17,9 +17,16 @@ test.describe('with a Chinese browser', () => {
     expect(languages.length).toBeGreaterThan(0);
     expect(languages.every((l) => l === 'zh-CN')).toBe(true);
 
+    const failedNode = page.locator('.react-flow__node [data-status="FAILED"]').first();
+    await expect(failedNode).toContainText('失败');
+    await expect(failedNode).toContainText('首个失败');
+
     await language.selectOption('en');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('search', { name: 'Open task by id' })).toBeVisible();
+    // The nodes re-word at once, without a reload.
+    await expect(failedNode).toContainText('Failed');
+    await expect(failedNode).toContainText('First failure');
     await page.reload();
     await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -11,6 +11,7 @@ import {
 import { useLayoutEffect, useMemo, useState, type MouseEvent } from 'react';
 import { failuresInOrder } from '../../components/subtaskStatus';
 import { FirstFailureContext } from './firstFailureContext';
+import { NodeWordsContext, useNodeWordsValue } from './nodeWords';
 import { FollowToggle } from './FollowToggle';
 import { OverviewMarks } from './OverviewMarks';
 import { useFollow } from './useFollow';
@@ -73,6 +74,7 @@ export interface GraphCanvasProps {
 export function GraphCanvas(props: GraphCanvasProps) {
   const { structure, layout, subtasks, selectedId, onSelect, size, find, collapsed, live = false } = props;
   const { t } = useTranslation('graph');
+  const nodeWords = useNodeWordsValue();
   // React Flow's own controls, minimap and background follow the console's theme.
   const colorMode = useComputedColorScheme('light');
   const store = useStoreApi();
@@ -135,56 +137,58 @@ export function GraphCanvas(props: GraphCanvasProps) {
   return (
     <GroupToggleContext value={props.onToggleGroup}>
       <FirstFailureContext value={firstFailureId}>
-        <ReactFlow<FlowNode>
-          nodeTypes={nodeTypes}
-          onNodeClick={onNodeClick}
-          onNodesChange={onNodesChange}
-          onPaneClick={onPaneClick}
-          onMoveEnd={onMoveEnd}
-          onMoveStart={follow.onMoveStart}
-          onKeyDown={onKeyDown}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable
-          onlyRenderVisibleElements={large}
-          defaultViewport={opening}
-          colorMode={colorMode}
-          minZoom={MIN_ZOOM}
-          maxZoom={2}
-          aria-label={t('flowLabel')}
-        >
-          {overview && (
-            <OverviewLayer
+        <NodeWordsContext value={nodeWords}>
+          <ReactFlow<FlowNode>
+            nodeTypes={nodeTypes}
+            onNodeClick={onNodeClick}
+            onNodesChange={onNodesChange}
+            onPaneClick={onPaneClick}
+            onMoveEnd={onMoveEnd}
+            onMoveStart={follow.onMoveStart}
+            onKeyDown={onKeyDown}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            elementsSelectable
+            onlyRenderVisibleElements={large}
+            defaultViewport={opening}
+            colorMode={colorMode}
+            minZoom={MIN_ZOOM}
+            maxZoom={2}
+            aria-label={t('flowLabel')}
+          >
+            {overview && (
+              <OverviewLayer
+                layout={layout}
+                structure={structure}
+                subtasks={subtasks}
+                selectedId={selectedId}
+                edges={drawn.edges}
+                emphasis={drawn.emphasisById}
+                groups={drawn.groups}
+              />
+            )}
+            <OverviewMarks
               layout={layout}
-              structure={structure}
               subtasks={subtasks}
-              selectedId={selectedId}
-              edges={drawn.edges}
-              emphasis={drawn.emphasisById}
-              groups={drawn.groups}
+              firstFailureId={firstFailureId}
+              onPick={(id) => {
+                onSelect(id);
+                focusOn(id);
+              }}
             />
-          )}
-          <OverviewMarks
-            layout={layout}
-            subtasks={subtasks}
-            firstFailureId={firstFailureId}
-            onPick={(id) => {
-              onSelect(id);
-              focusOn(id);
-            }}
-          />
-          <GraphChrome
-            counts={counts}
-            derived={derived}
-            statuses={find.statuses}
-            onStatusesChange={props.onStatusesChange}
-            nodeCount={subtasks.length}
-            onLocate={byHand(locate)}
-            onFit={byHand(fit)}
-            unknownRefs={structure.unknownRefs}
-          />
-          {live && <FollowToggle following={follow.following} onChange={follow.setFollowing} />}
-        </ReactFlow>
+            <GraphChrome
+              counts={counts}
+              derived={derived}
+              statuses={find.statuses}
+              onStatusesChange={props.onStatusesChange}
+              nodeCount={subtasks.length}
+              onLocate={byHand(locate)}
+              onFit={byHand(fit)}
+              unknownRefs={structure.unknownRefs}
+            />
+            {live && <FollowToggle following={follow.following} onChange={follow.setFollowing} />}
+          </ReactFlow>
+        </NodeWordsContext>
       </FirstFailureContext>
     </GroupToggleContext>
   );

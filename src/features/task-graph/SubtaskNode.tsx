@@ -1,10 +1,10 @@
 import { Handle, Position, useStore, type ReactFlowState } from '@xyflow/react';
 import { memo, useContext, type CSSProperties } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance } from '../../api/schemas';
 import { elapsedMs, formatDuration } from '../../components/formatting';
 import { subtaskDisplayMeta, subtaskDisplayStatus } from '../../components/subtaskStatus';
 import { FirstFailureContext } from './firstFailureContext';
+import { NodeWordsContext, type NodeWords } from './nodeWords';
 import marks from './marks.module.css';
 import type { SubtaskNodeProps } from './flowElements';
 import classes from './TaskGraph.module.css';
@@ -16,7 +16,7 @@ const isFarOut = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 function SubtaskNodeView({ data, selected }: SubtaskNodeProps) {
   // A boolean selector: a node re-renders when zoom crosses the threshold, not on every zoom step.
   const far = useStore(isFarOut);
-  const { t } = useTranslation(['graph', 'detail']);
+  const words = useNodeWords();
   const s = data.subtask;
   const firstFailure = useContext(FirstFailureContext) === s.id;
   // What the operator reads ("Rolled back"); data-status keeps OCP's raw status for tools and tests.
@@ -52,13 +52,13 @@ function SubtaskNodeView({ data, selected }: SubtaskNodeProps) {
       <div className={classes.row}>
         <span className={classes.status}>
           <Icon size={14} aria-hidden />
-          {meta.label}
+          {words.status[display]}
         </span>
         <span className={classes.spacer} />
-        {firstFailure && <span className={marks.firstFailureTag}>{t('detail:failure.first')}</span>}
-        {s.operation === 'ROLLBACK' && display !== 'ROLLED_BACK' && <span className={classes.rollbackTag}>{t('node.rollbackTag')}</span>}
+        {firstFailure && <span className={marks.firstFailureTag}>{words.firstFailure}</span>}
+        {s.operation === 'ROLLBACK' && display !== 'ROLLED_BACK' && <span className={classes.rollbackTag}>{words.rollbackTag}</span>}
         {parallel && (
-          <span className={classes.parallelChip} title={t('node.parallelTitle', { index: s.parallelIdx })}>
+          <span className={classes.parallelChip} title={words.parallelTitle(s.parallelIdx)}>
             ∥ {s.parallelIdx}
           </span>
         )}
@@ -67,25 +67,30 @@ function SubtaskNodeView({ data, selected }: SubtaskNodeProps) {
         {s.name}
       </div>
       <div className={`${classes.row} ${classes.meta}`}>
-        {s.runTime > 1 && <span>{t('node.run', { count: s.runTime })}</span>}
+        {s.runTime > 1 && <span>{words.run(s.runTime)}</span>}
         {s.finishTime ? (
-          <DurationText ms={elapsedMs(s.startTime, s.finishTime, 0)} />
+          <DurationText ms={elapsedMs(s.startTime, s.finishTime, 0)} words={words} />
         ) : s.status === 'RUNNING' || s.status === 'CANCELING' ? (
-          <LiveDuration subtask={s} />
+          <LiveDuration subtask={s} words={words} />
         ) : null}
       </div>
     </div>
   );
 }
 
-function DurationText({ ms }: { ms: number | undefined }) {
-  const { t } = useTranslation('graph');
-  return ms === undefined ? null : <span title={t('node.duration')}>{formatDuration(ms)}</span>;
+function DurationText({ ms, words }: { ms: number | undefined; words: NodeWords }) {
+  return ms === undefined ? null : <span title={words.duration}>{formatDuration(ms)}</span>;
 }
 
 /** Only running nodes tick, all on one shared clock. */
-function LiveDuration({ subtask }: { subtask: SubtaskInstance }) {
-  return <DurationText ms={elapsedMs(subtask.startTime, undefined, useNow())} />;
+function LiveDuration({ subtask, words }: { subtask: SubtaskInstance; words: NodeWords }) {
+  return <DurationText ms={elapsedMs(subtask.startTime, undefined, useNow())} words={words} />;
+}
+
+function useNodeWords(): NodeWords {
+  const words = useContext(NodeWordsContext);
+  if (!words) throw new Error('SubtaskNode is drawn only inside the graph, which words its nodes (NodeWordsContext)');
+  return words;
 }
 
 export const SubtaskNode = memo(SubtaskNodeView);
