@@ -20,6 +20,11 @@ test.describe('with a Chinese browser', () => {
     const failedNode = page.locator('.react-flow__node [data-status="FAILED"]').first();
     await expect(failedNode).toContainText('失败');
     await expect(failedNode).toContainText('首个失败');
+    const failedWrapper = page
+      .locator('.react-flow__node')
+      .filter({ has: page.locator('[data-status="FAILED"]') })
+      .first();
+    await expect(failedWrapper).toHaveAttribute('aria-label', /失败/);
 
     await language.selectOption('en');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -27,6 +32,7 @@ test.describe('with a Chinese browser', () => {
     // The nodes re-word at once, without a reload.
     await expect(failedNode).toContainText('Failed');
     await expect(failedNode).toContainText('First failure');
+    await expect(failedWrapper).toHaveAttribute('aria-label', /— Failed$/);
     await page.reload();
     await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -73,7 +73,8 @@ export interface GraphCanvasProps {
 /** Mount once per layout (key it by the layout key): the opening viewport is chosen at mount only. */
 export function GraphCanvas(props: GraphCanvasProps) {
   const { structure, layout, subtasks, selectedId, onSelect, size, find, collapsed, live = false } = props;
-  const { t } = useTranslation('graph');
+  const { t, i18n } = useTranslation('graph');
+  const { language } = i18n;
   const nodeWords = useNodeWordsValue();
   // React Flow's own controls, minimap and background follow the console's theme.
   const colorMode = useComputedColorScheme('light');
@@ -93,8 +94,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const large = subtasks.length > LARGE_ABOVE;
   const [memo] = useState(createFlowElementsMemo);
   const allNodes = useMemo(
-    () => buildFlowNodes(memo, layout, subtasks, selectedId, drawn.emphasisOf, drawn.groups, props.collapsibleIds),
-    [memo, layout, subtasks, selectedId, drawn, props.collapsibleIds],
+    () => buildFlowNodes(memo, layout, subtasks, selectedId, drawn.emphasisOf, drawn.groups, props.collapsibleIds, language),
+    [memo, layout, subtasks, selectedId, drawn, props.collapsibleIds, language],
   );
   const allEdges = useMemo(
     () => buildFlowEdges(memo, structure, drawn.statusById, { edges: drawn.edges, emphasisOf: drawn.edgeEmphasis }),

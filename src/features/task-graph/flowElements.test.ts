@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { describe, expect, it, vi } from 'vitest';
 import { generateSubtasks } from './fixtures';
 import { buildFlowEdges, buildFlowNodes, createFlowElementsMemo, subtaskAriaLabel } from './flowElements';
 import { layoutGraph } from './layout';
@@ -32,6 +33,24 @@ describe('buildFlowNodes', () => {
     const b = buildFlowNodes(memo, layout, subtasks, subtasks[2]?.id ?? null);
     expect(b.filter((n, i) => n !== a[i]).map((n) => n.id)).toEqual([subtasks[1]?.id, subtasks[2]?.id]);
     expect(b.find((n) => n.id === subtasks[2]?.id)?.selected).toBe(true);
+  });
+
+  it('keeps the label of a node whose mark alone changes, and re-words every label in another language', () => {
+    const { subtasks, layout, memo } = setup();
+    buildFlowNodes(memo, layout, subtasks, null, () => null, [], new Set(), 'en');
+    const t = vi.spyOn(i18next, 't');
+    try {
+      // A search marking every subtask: new node objects (new class), no new words.
+      const marked = buildFlowNodes(memo, layout, subtasks, null, () => 'match', [], new Set(), 'en');
+      expect(marked.filter((n) => n.type === 'subtask').every((n) => n.className?.includes('match'))).toBe(true);
+      expect(t).not.toHaveBeenCalled();
+      // Another language: every label worded again, every node a new object.
+      const reworded = buildFlowNodes(memo, layout, subtasks, null, () => 'match', [], new Set(), 'zh-CN');
+      expect(t.mock.calls.length).toBeGreaterThanOrEqual(subtasks.length);
+      expect(reworded.some((n, i) => n === marked[i] && n.type === 'subtask')).toBe(false);
+    } finally {
+      t.mockRestore();
+    }
   });
 
   it('puts parallel backdrops last in the list, behind and out of reach', () => {
