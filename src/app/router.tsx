@@ -5,12 +5,13 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { TaskListPageSkeleton, TaskPageSkeleton } from './pages/PageSkeletons';
+import { loadTaskPage } from './preload';
 import { useRawSearch } from './useRawSearch';
 
 // One chunk per page: the task page never downloads the list's filters and table, the list never
 // downloads the task page's header, actions and panel.
 const TaskListPage = lazy(() => import('./pages/TaskListPage').then((m) => ({ default: m.TaskListPage })));
-const TaskPage = lazy(() => import('./pages/TaskPage').then((m) => ({ default: m.TaskPage })));
+const TaskPage = lazy(() => loadTaskPage().then((m) => ({ default: m.TaskPage })));
 const SavedTaskPage = lazy(() => import('./pages/SavedTaskPage').then((m) => ({ default: m.SavedTaskPage })));
 const SignInPage = lazy(() => import('../features/auth/SignInPage').then((m) => ({ default: m.SignInPage })));
 
