@@ -80,10 +80,12 @@ export function installProbes() {
   });
   firstNodeObserver.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['style'] });
 
-  // Status changes on rendered nodes (attribute changes only: additions are not status changes).
+  // Status changes on rendered nodes (attribute changes only: additions are not status changes): a
+  // subtask node's status, or what a collapsed group holds (at 5,000 subtasks the running ones sit in
+  // collapsed fan-outs, so a poll changes the groups' counts, not a drawn subtask's status).
   new MutationObserver((records) => {
     b.statusMutations.push({ at: performance.now(), count: records.length });
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-status'] });
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-status', 'data-counts'] });
 
   b.startFrames = () => {
     /** @type {NonNullable<typeof b.frames>} */

@@ -17,7 +17,14 @@ function CollapsedGroupView({ id, data }: CollapsedGroupNodeProps) {
   const Icon = meta.icon;
   const notice = summary.headline === 'FAILED' || summary.headline === 'RUNNING' || summary.headline === 'CANCELING';
   return (
-    <div className={classes.collapsedGroup} style={vars} data-testid="collapsed-group" data-headline={summary.headline}>
+    <div
+      className={classes.collapsedGroup}
+      style={vars}
+      data-testid="collapsed-group"
+      data-headline={summary.headline}
+      // What it holds, status by status (as data-status on a subtask node): tools and the bench see a poll change it.
+      data-counts={SUBTASK_STATUSES.map((s) => summary.counts[s]).join(',')}
+    >
       <Handle type="target" position={Position.Left} isConnectable={false} className={classes.handle} />
       <Handle type="source" position={Position.Right} isConnectable={false} className={classes.handle} />
       <div className={classes.row}>
