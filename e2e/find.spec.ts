@@ -1,4 +1,19 @@
+import type { Page } from '@playwright/test';
 import { expect, graphNode, openTask, snap, subtaskNodes, TASK, test } from './support/fixtures';
+
+/** Counts the page's URL writes from now on (every one re-renders the whole page); call the result to read. */
+async function countUrlWrites(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __urlWrites: number };
+    w.__urlWrites = 0;
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (...args: Parameters<History['replaceState']>) => {
+      w.__urlWrites += 1;
+      replace(...args);
+    };
+  });
+  return () => page.evaluate(() => (window as unknown as { __urlWrites: number }).__urlWrites);
+}
 
 test('search highlights hits, dims the rest, counts them, and Enter moves the view without moving nodes', async ({ page }) => {
   await openTask(page, TASK.failedFanout);
@@ -32,21 +47,12 @@ test('search highlights hits, dims the rest, counts them, and Enter moves the vi
 test('typing a search updates the view at every key but the URL only once typing pauses', async ({ page }) => {
   await openTask(page, TASK.failedFanout);
   await expect(subtaskNodes(page).first()).toBeVisible();
-  // Count the page's URL writes: every one re-renders the whole page.
-  await page.evaluate(() => {
-    const w = window as unknown as { __urlWrites: number };
-    w.__urlWrites = 0;
-    const replace = history.replaceState.bind(history);
-    history.replaceState = (...args: Parameters<History['replaceState']>) => {
-      w.__urlWrites += 1;
-      replace(...args);
-    };
-  });
+  const urlWrites = await countUrlWrites(page);
   const search = page.getByRole('textbox', { name: 'Search subtasks' });
   await search.pressSequentially('10.0.0.34', { delay: 20 });
   await expect(page.getByTestId('match-count')).toHaveText('1 match');
   await expect(page).toHaveURL(/q=10\.0\.0\.34/);
-  const writes = await page.evaluate(() => (window as unknown as { __urlWrites: number }).__urlWrites);
+  const writes = await urlWrites();
   expect(writes, 'URL writes for 9 keystrokes').toBeLessThan(9);
   // Escape clears at once, URL included.
   await search.press('Escape');
@@ -56,15 +62,7 @@ test('typing a search updates the view at every key but the URL only once typing
 test('panning and zooming put the viewport in the URL once the movement pauses, not at every step', async ({ page }) => {
   await openTask(page, TASK.failedFanout);
   await expect(subtaskNodes(page).first()).toBeVisible();
-  await page.evaluate(() => {
-    const w = window as unknown as { __urlWrites: number };
-    w.__urlWrites = 0;
-    const replace = history.replaceState.bind(history);
-    history.replaceState = (...args: Parameters<History['replaceState']>) => {
-      w.__urlWrites += 1;
-      replace(...args);
-    };
-  });
+  const urlWrites = await countUrlWrites(page);
   // Ten wheel steps 170 ms apart, each ending a move (d3-zoom ends a wheel gesture 150 ms after its
   // last event); dispatched in the page so a busy machine cannot stretch the gaps between them.
   await page.evaluate(async () => {
@@ -78,7 +76,7 @@ test('panning and zooming put the viewport in the URL once the movement pauses, 
     }
   });
   await expect(page).toHaveURL(/vp=-?[\d.]+%2C-?[\d.]+%2C[\d.]+/);
-  const writes = await page.evaluate(() => (window as unknown as { __urlWrites: number }).__urlWrites);
+  const writes = await urlWrites();
   expect(writes, 'URL writes for 10 wheel steps').toBeLessThan(5);
   // The URL holds where the view ended: a reload opens there.
   await page.reload();

@@ -11,7 +11,7 @@
  */
 import { VIEWPORT } from './browser.mjs';
 import { installProbes } from './inpage.mjs';
-import { mapFor, summariseProfile } from './profile.mjs';
+import { startProfiler } from './profile.mjs';
 import { findQueries } from './findqueries.mjs';
 import { gaps, quantile } from './stats.mjs';
 import { buildSearchIndex, searchSubtasks } from '../../src/features/task-graph/find.ts';
@@ -292,17 +292,8 @@ export async function measureFind({ browser, server, scenario, task, resetBody }
 export async function profileFind({ browser, server, scenario, task, resetBody, distDir }) {
   await server.reset(resetBody);
   const { context, page } = await newPage(browser);
-  const cdp = await context.newCDPSession(page);
-  const maps = new Map();
-  const record = async (/** @type {() => Promise<unknown>} */ run) => {
-    await cdp.send('Profiler.start');
-    await run();
-    const { profile } = await cdp.send('Profiler.stop');
-    return summariseProfile(profile, (url) => mapFor(maps, distDir, url));
-  };
   try {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    const record = await startProfiler(context, page, distDir);
     const box = await openTask(page, server, scenario);
     const out = {};
     for (const q of findQueries(task))

@@ -5,7 +5,7 @@
  * on screen. One fresh browser context (cold cache) per run.
  */
 import { VIEWPORT } from './browser.mjs';
-import { mapFor, summariseProfile } from './profile.mjs';
+import { startProfiler } from './profile.mjs';
 
 export const LOG_TASK = '1009';
 export const LOG_SUBTASK = '2080002';
@@ -118,20 +118,17 @@ export async function profileLog({ browser, server, resetBody, distDir }) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   await context.addInitScript(installLogProbes);
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  const maps = new Map();
   try {
     await page.goto(`${server.base}/tasks/${LOG_TASK}`);
     const node = page.locator(`.react-flow__node[data-id="${LOG_SUBTASK}"]`);
     await node.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
-    await cdp.send('Profiler.start');
-    await node.click();
-    await page.waitForFunction(() => window.__ocpLogBench.linesAt !== null, null, { polling: 50, timeout: TIMEOUT_MS });
-    await page.waitForTimeout(500);
-    const { profile } = await cdp.send('Profiler.stop');
-    return { open: await summariseProfile(profile, (url) => mapFor(maps, distDir, url)) };
+    const record = await startProfiler(context, page, distDir);
+    const open = await record(async () => {
+      await node.click();
+      await page.waitForFunction(() => window.__ocpLogBench.linesAt !== null, null, { polling: 50, timeout: TIMEOUT_MS });
+      await page.waitForTimeout(500);
+    });
+    return { open };
   } finally {
     await context.close();
   }

@@ -21,17 +21,8 @@ export async function profileScenario({ browser, server, scenario, resetBody, di
   const context = await browser.newContext({ viewport: VIEWPORT });
   await context.addInitScript(installProbes);
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  const maps = new Map();
-  const record = async (run) => {
-    await cdp.send('Profiler.start');
-    await run();
-    const { profile } = await cdp.send('Profiler.stop');
-    return summariseProfile(profile, (url) => mapFor(maps, distDir, url));
-  };
   try {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    const record = await startProfiler(context, page, distDir);
     const out = {};
     out.load = await record(async () => {
       await page.goto(`${server.base}/tasks/${scenario.id}`, { waitUntil: 'commit' });
@@ -44,6 +35,26 @@ export async function profileScenario({ browser, server, scenario, resetBody, di
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Chromium's CPU profiler on `page`, sampling every 250 µs: `record(run)` profiles what `run` does and
+ * returns it summarised by function and package through the build's source maps (one map cache per page).
+ * @param {import('@playwright/test').BrowserContext} context
+ * @param {import('@playwright/test').Page} page
+ * @param {string} distDir
+ */
+export async function startProfiler(context, page, distDir) {
+  const cdp = await context.newCDPSession(page);
+  const maps = new Map();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  return async (/** @type {() => Promise<unknown>} */ run) => {
+    await cdp.send('Profiler.start');
+    await run();
+    const { profile } = await cdp.send('Profiler.stop');
+    return summariseProfile(profile, (url) => mapFor(maps, distDir, url));
+  };
 }
 
 export function mapFor(maps, distDir, url) {
