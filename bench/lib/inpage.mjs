@@ -80,9 +80,10 @@ export function installProbes() {
   });
   firstNodeObserver.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['style'] });
 
-  // Status changes on rendered nodes (attribute changes only: additions are not status changes): a
-  // subtask node's status, or what a collapsed group holds (at 5,000 subtasks the running ones sit in
-  // collapsed fan-outs, so a poll changes the groups' counts, not a drawn subtask's status).
+  // Status changes on what is drawn (attribute changes only: additions are not status changes): a
+  // subtask node's status, what a collapsed group holds, or what the overview canvas shows (at 5,000
+  // subtasks Follow keeps the ten running subtasks, spread over the graph, in view: that is the overview,
+  // where no subtask is an element of its own).
   new MutationObserver((records) => {
     b.statusMutations.push({ at: performance.now(), count: records.length });
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-status', 'data-counts'] });

@@ -5,6 +5,7 @@ import { SUBTASK_STATUSES } from '../../api/schemas';
 import { SUBTASK_STATUS_META } from '../../components/status';
 import type { CollapsedGroupNodeProps } from './flowElements';
 import { GroupToggleContext } from './groupToggle';
+import { countsAttribute } from './model';
 import classes from './TaskGraph.module.css';
 
 /** A collapsed fan-out: its size, what it holds by status (a failure or running member said first), and Expand. */
@@ -23,7 +24,7 @@ function CollapsedGroupView({ id, data }: CollapsedGroupNodeProps) {
       data-testid="collapsed-group"
       data-headline={summary.headline}
       // What it holds, status by status (as data-status on a subtask node): tools and the bench see a poll change it.
-      data-counts={SUBTASK_STATUSES.map((s) => summary.counts[s]).join(',')}
+      data-counts={countsAttribute(summary.counts)}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} className={classes.handle} />
       <Handle type="source" position={Position.Right} isConnectable={false} className={classes.handle} />

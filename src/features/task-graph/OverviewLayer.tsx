@@ -1,12 +1,12 @@
 import { useComputedColorScheme } from '@mantine/core';
-import { useCallback, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance } from '../../api/schemas';
 import { PALETTE, SURFACES } from '../../components/palette';
 import type { Emphasis } from './find';
 import type { CollapsedGroupInput } from './flowElements';
 import { COLLAPSED_GROUP_HEIGHT, NODE_HEIGHT, NODE_WIDTH, type GraphLayout } from './geometry';
-import type { GraphEdge, GraphStructure } from './model';
+import { countStatuses, countsAttribute, type GraphEdge, type GraphStructure } from './model';
 import classes from './TaskGraph.module.css';
 import { useViewportCanvas, type CanvasView } from './useViewportCanvas';
 
@@ -39,6 +39,9 @@ export function OverviewLayer(props: OverviewLayerProps) {
     [layout, structure, subtasks, selectedId, edges, emphasis, groups, scheme],
   );
   useViewportCanvas(ref, draw);
+  // What the canvas shows, status by status (as data-counts on a collapsed group): tools and the bench
+  // see a poll change the overview, where no subtask is an element of its own.
+  const counts = useMemo(() => countsAttribute(countStatuses(subtasks)), [subtasks]);
 
   return (
     <canvas
@@ -47,6 +50,7 @@ export function OverviewLayer(props: OverviewLayerProps) {
       data-testid="graph-overview"
       role="img"
       aria-label={t('overview.label', { count: subtasks.length })}
+      data-counts={counts}
     />
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SubtaskInstance, type SubtaskInstanceWire } from '../../api/schemas';
-import { buildGraphStructure, countStatuses, findCycle, findFocusSubtask, toLayoutInput } from './model';
+import { buildGraphStructure, countStatuses, countsAttribute, findCycle, findFocusSubtask, toLayoutInput } from './model';
 
 type Wire = Partial<SubtaskInstanceWire> & { id: number };
 
@@ -111,6 +111,11 @@ describe('countStatuses', () => {
   it('counts all six statuses, zero included', () => {
     const list = subtasks({ id: 1, status: 'FAILED' }, { id: 2, status: 'FAILED' }, { id: 3, status: 'RUNNING' });
     expect(countStatuses(list)).toEqual({ PENDING: 0, READY: 0, RUNNING: 1, CANCELING: 0, FAILED: 2, SUCCESSFUL: 0 });
+  });
+
+  it('reads as data-counts in SUBTASK_STATUSES order', () => {
+    const list = subtasks({ id: 1, status: 'FAILED' }, { id: 2, status: 'FAILED' }, { id: 3, status: 'RUNNING' });
+    expect(countsAttribute(countStatuses(list))).toBe('0,0,1,0,2,0');
   });
 });
 

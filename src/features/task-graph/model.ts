@@ -167,6 +167,9 @@ export function countStatuses(subtasks: readonly Pick<SubtaskInstance, 'status'>
   return counts;
 }
 
+/** Counts as one attribute value (`data-counts`), in SUBTASK_STATUSES order: tools and the bench watch it. */
+export const countsAttribute = (counts: StatusCounts): string => SUBTASK_STATUSES.map((s) => counts[s]).join(',');
+
 /** Where an operator should look first, as OCP's "Locate current progress": first FAILED, else RUNNING, else READY. */
 export const FOCUS_ORDER: readonly SubtaskStatus[] = ['FAILED', 'RUNNING', 'CANCELING', 'READY'];
 
