@@ -1,9 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/support/chromium.mjs';
+import type { WorkerOptions } from './e2e/support/fixtures';
 import {
   E2E_PORT,
   E2E_SESSION_SECRET,
   PROXY_CONSOLE_PORT,
+  REPLY_TIMEOUT_MS,
   SENTINEL_PASSWORD,
   SIGN_IN_PORT_A,
   SIGN_IN_PORT_B,
@@ -11,8 +13,6 @@ import {
 } from './e2e/support/ports';
 
 const UPSTREAM = `http://127.0.0.1:${UPSTREAM_SIM_PORT}`;
-/** Short enough that a hung "OCP" fails a test in seconds, long enough for a 5,000-subtask reply on a busy machine. */
-const REPLY_TIMEOUT_MS = '4000';
 
 /** `npm run serve` in front of the upstream simulator with per-user sign-in; two of these share sessions. */
 const signInServer = (port: number) => ({
@@ -30,12 +30,30 @@ const signInServer = (port: number) => ({
   timeout: 60_000,
 });
 
-export default defineConfig({
+/** Specs that drive the servers below rather than a worker's own console. */
+const SHARED_STACK = ['auth.spec.ts', 'proxy.spec.ts', 'security.spec.ts'];
+
+export default defineConfig<WorkerOptions>({
   testDir: 'e2e',
   outputDir: 'test-results',
   fullyParallel: false,
-  // One worker: tests share the simulator's state and reset it; the machine has 2 cores.
-  workers: 1,
+  // Two workers on this 2-core machine: most of a test's time is waiting on the page and the simulator.
+  workers: 2,
+  projects: [
+    {
+      // Each worker drives its own `serve` + simulator (e2e/support/workerConsole.ts).
+      name: 'console',
+      testIgnore: SHARED_STACK,
+      use: { ownConsole: true },
+    },
+    {
+      // The specs of the shared stack (upstream simulator, sign-in servers, dev-server proxy, the
+      // E2E_PORT console): they reset servers every worker would see, so one worker runs them all.
+      name: 'shared-stack',
+      testMatch: SHARED_STACK,
+      workers: 1,
+    },
+  ],
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   // Generous: on a shared 2-core machine a cold page can take over 10 s; a passing check never waits it out.

@@ -6,6 +6,8 @@ import { PROXY_CONSOLE_PORT, SENTINEL_PASSWORD } from './support/ports';
 const CONSOLE = `http://127.0.0.1:${PROXY_CONSOLE_PORT}`;
 
 test('through OCP_URL, the server adds credentials; the browser never sees them', async ({ page }) => {
+  // The dev server compiles the page's modules on first use, beside another worker's browser.
+  test.setTimeout(150_000);
   const authHeaders: string[] = [];
   const bodies: string[] = [];
   page.on('request', (r) => {
@@ -18,8 +20,8 @@ test('through OCP_URL, the server adds credentials; the browser never sees them'
   // The upstream "OCP" requires Basic auth: the task only loads if the proxy added it.
   await page.goto(`${CONSOLE}/tasks/1001`);
   // The dev server compiles the graph chunk on first use: allow it time on a slow machine.
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 60_000 });
   expect(authHeaders).toEqual([]);
   const adminBasic = Buffer.from('admin:admin').toString('base64');
   for (const body of bodies) expect(body).not.toContain(adminBasic);

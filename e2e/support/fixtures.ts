@@ -1,5 +1,6 @@
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { SCENARIO_IDS } from '../../server/simulator/scenarioIds.ts';
+import { startWorkerConsole } from './workerConsole';
 
 /** Scenario ids of the built-in simulator, by the names the specs use (one source: scenarioIds.ts). */
 export const TASK = {
@@ -96,13 +97,45 @@ export class Simulator {
   }
 }
 
-/** Every test starts from the simulator's known initial state. */
-export const test = base.extend<{ sim: Simulator }>({
+export interface WorkerOptions {
+  /**
+   * Set by the project: each worker runs its own `npm run serve` (built-in simulator) on its own port,
+   * so specs reset and drive a simulator no other worker touches. Off, the config's `baseURL` is used.
+   */
+  ownConsole: boolean;
+}
+
+interface WorkerFixtures extends WorkerOptions {
+  /** The console this worker's tests talk to. */
+  consoleURL: string;
+}
+
+/** Every test starts from the simulator's known initial state, on its worker's own console. */
+export const test = base.extend<{ sim: Simulator }, WorkerFixtures>({
+  ownConsole: [false, { scope: 'worker', option: true }],
+  consoleURL: [
+    async ({ ownConsole }, provide, workerInfo) => {
+      if (!ownConsole) {
+        await provide(String(workerInfo.project.use.baseURL));
+        return;
+      }
+      const server = await startWorkerConsole(workerInfo.parallelIndex);
+      try {
+        await provide(server.url);
+      } finally {
+        await server.stop();
+      }
+    },
+    { scope: 'worker', timeout: 90_000 },
+  ],
+  baseURL: async ({ consoleURL }, provide) => {
+    await provide(consoleURL);
+  },
   sim: [
-    async ({ request, baseURL }, use) => {
+    async ({ request, baseURL }, provide) => {
       const sim = new Simulator(request, baseURL ?? '');
       await sim.reset();
-      await use(sim);
+      await provide(sim);
     },
     { auto: true },
   ],

@@ -14,3 +14,7 @@ export const ATTACKER_PORT = base + 20;
 export const E2E_SESSION_SECRET = 'e2e-session-secret-0123456789-abcdefghij';
 /** Planted in the build's environment so a test can prove credentials never reach the bundle. */
 export const SENTINEL_PASSWORD = 'e2e-sentinel-Pa55word';
+/** Each Playwright worker's own console (`npm run serve`, built-in simulator): WORKER_CONSOLE_PORT + parallelIndex. */
+export const WORKER_CONSOLE_PORT = base + 30;
+/** Short enough that a hung "OCP" fails a test in seconds, long enough for a 5,000-subtask reply on a busy machine. */
+export const REPLY_TIMEOUT_MS = '4000';

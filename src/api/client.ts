@@ -4,6 +4,7 @@ import { CONSOLE_ERROR_HEADER, CONSOLE_HEADER, CONSOLE_HEADER_VALUE, isConsoleFa
 import { currentLanguage } from '../i18n/i18n';
 import { ApiError, describeZodError } from './errors';
 import { keepRawReply } from './rawReply';
+import { parseInWorker, WORKER_PARSE_MIN_BYTES, workerSchemaName } from './replyWorker';
 import { Envelope } from './schemas';
 
 /** Same-origin: the console's own server (`npm start` or `npm run serve`) forwards these to OCP. */
@@ -92,18 +93,28 @@ export async function request(path: string, schema: z.ZodMiniType | null, option
   const { method = 'GET', query, signal, timeoutMs, keepRaw = false } = options;
   const res = await send(buildUrl(path, query), { method, signal, timeoutMs });
 
-  // Read as bytes and decoded as `res.text()` would (UTF-8, BOM dropped), so the bytes can be kept.
+  // Read as bytes, so they can be kept; decoded below as `res.text()` would (UTF-8, BOM dropped).
   let bytes: Uint8Array<ArrayBuffer>;
-  let text: string;
   try {
     bytes = new Uint8Array(await res.arrayBuffer());
-    text = new TextDecoder().decode(bytes);
   } catch (cause) {
     if (signal?.aborted) throw cause;
     await loadWording();
     // The headers came, then the connection died: the console's server ends the reply at once when OCP does.
     throw new ApiError({ kind: 'network', status: res.status, message: t('client.cutOff', { status: res.status }), cause });
   }
+  // A large reply is parsed and validated in a worker: at 5,000 subtasks that is a long task per poll.
+  const inWorker = res.ok && bytes.length >= WORKER_PARSE_MIN_BYTES ? workerSchemaName(schema) : null;
+  if (inWorker) {
+    const parsed = await parseInWorker(bytes, inWorker);
+    if (parsed) {
+      if (keepRaw) keepRawReply(parsed.data, bytes);
+      return parsed.data;
+    }
+    // Not a successful reply on the contract (or no worker): read below, where what is wrong is worded.
+  }
+
+  const text = new TextDecoder().decode(bytes);
   let body: unknown;
   try {
     body = text ? JSON.parse(text) : undefined;
