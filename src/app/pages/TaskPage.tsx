@@ -1,9 +1,9 @@
 import { Skeleton } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, useParams } from 'wouter';
 import i18next from 'i18next';
-import { parseTaskId } from '../../api/schemas';
+import { parseTaskId, type SubtaskInstance } from '../../api/schemas';
 import { useTaskInstance } from '../../api/taskInstance';
 import { ApiErrorState } from '../../components/ErrorState';
 import { pollFailure } from '../../components/pollFailure';
@@ -44,41 +44,57 @@ function InvalidTaskIdPage({ raw }: { raw: string }) {
 
 function TaskView({ id }: { id: string }) {
   const { t } = useTranslation();
-  const query = useTaskInstance(id);
-  const { data: task, refetch, isFetching } = query;
+  // Only what this component reads re-renders it (TanStack Query tracks the properties used): the
+  // fetching flag and poll errors live in TaskNotice, so a poll renders the page once, not three times.
+  const { data: task } = useTaskInstance(id);
   const [selected, select] = useSelectedSubtask();
   useDocumentTitle(task ? t('title.taskNamed', { id, name: task.name }) : t('title.task', { id }));
-  const retry = () => void refetch();
+  const actions = useMemo(() => task && <TaskActions task={task} />, [task]);
+  const notice = useMemo(() => <TaskNotice id={id} />, [id]);
+  const subtaskActions = useCallback((subtaskId: string) => task && <SubtaskActions task={task} subtaskId={subtaskId} />, [task]);
+  const renderLog = useCallback(
+    (subtask: SubtaskInstance) => (
+      <Suspense fallback={<Skeleton h={160} />}>
+        <SubtaskLog taskId={id} subtask={subtask} />
+      </Suspense>
+    ),
+    [id],
+  );
 
-  if (task === undefined) {
-    if (query.isError) return <ApiErrorState error={query.error} taskId={id} onRetry={retry} retrying={isFetching} level={1} />;
-    return <TaskPageSkeleton />;
-  }
-
-  // After the first success: a failed poll (or a poll being retried) leaves the last good task on screen.
-  const failure = pollFailure(query);
+  if (task === undefined) return <TaskLoading id={id} />;
 
   return (
     <TaskScreen
       task={task}
       selected={selected}
       select={select}
-      actions={<TaskActions task={task} />}
-      notice={
-        <StaleDataWarning
-          error={failure}
-          dataUpdatedAt={query.dataUpdatedAt}
-          polling={task.status === 'RUNNING'}
-          fetching={isFetching}
-          onRetry={retry}
-        />
-      }
-      subtaskActions={(subtaskId) => <SubtaskActions task={task} subtaskId={subtaskId} />}
-      renderLog={(subtask) => (
-        <Suspense fallback={<Skeleton h={160} />}>
-          <SubtaskLog taskId={task.id} subtask={subtask} />
-        </Suspense>
-      )}
+      actions={actions}
+      notice={notice}
+      subtaskActions={subtaskActions}
+      renderLog={renderLog}
+    />
+  );
+}
+
+/** Before the first success: the skeleton, or why the task cannot be shown. */
+function TaskLoading({ id }: { id: string }) {
+  const query = useTaskInstance(id);
+  if (!query.isError) return <TaskPageSkeleton />;
+  return <ApiErrorState error={query.error} taskId={id} onRetry={() => void query.refetch()} retrying={query.isFetching} level={1} />;
+}
+
+/** After the first success: a failed poll (or a poll being retried) leaves the last good task on screen, with this warning. */
+function TaskNotice({ id }: { id: string }) {
+  const query = useTaskInstance(id);
+  const { data: task, refetch, isFetching } = query;
+  if (!task) return null;
+  return (
+    <StaleDataWarning
+      error={pollFailure(query)}
+      dataUpdatedAt={query.dataUpdatedAt}
+      polling={task.status === 'RUNNING'}
+      fetching={isFetching}
+      onRetry={() => void refetch()}
     />
   );
 }

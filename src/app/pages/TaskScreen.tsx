@@ -1,5 +1,5 @@
 import { Alert, Box, Flex, Paper } from '@mantine/core';
-import { use, type ReactNode } from 'react';
+import { memo, use, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance, TaskInstance } from '../../api/schemas';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
@@ -39,8 +39,19 @@ export interface TaskScreenProps {
   renderLog: (subtask: SubtaskInstance) => ReactNode;
 }
 
-/** One task on screen: header and actions, then the graph (or timeline, or table) with the subtask panel. */
-export function TaskScreen({ task, selected, select, actions, notice, subtaskActions, renderLog }: TaskScreenProps) {
+/**
+ * One task on screen: header and actions, then the graph (or timeline, or table) with the subtask panel.
+ * Memoised: it renders when the task or the selection changes, not when the page around it does.
+ */
+export const TaskScreen = memo(function TaskScreen({
+  task,
+  selected,
+  select,
+  actions,
+  notice,
+  subtaskActions,
+  renderLog,
+}: TaskScreenProps) {
   const { t } = useTranslation();
   return (
     <Box style={{ display: 'flex', flexDirection: 'column', minHeight: '100%' }}>
@@ -93,7 +104,7 @@ export function TaskScreen({ task, selected, select, actions, notice, subtaskAct
       />
     </Box>
   );
-}
+});
 
 /** A reply without `subtasks` is a contract problem, not a task with nothing in it: say so, name the field. */
 function SubtasksMissing() {
