@@ -43,6 +43,8 @@ export default defineConfig<WorkerOptions>({
     {
       // Each worker drives its own `serve` + simulator (e2e/support/workerConsole.ts).
       name: 'console',
+      // Tests, not files, are spread over the workers: one file (the axe sweep) is minutes long.
+      fullyParallel: true,
       testIgnore: SHARED_STACK,
       use: { ownConsole: true },
     },

@@ -31,6 +31,10 @@ export async function startWorkerConsole(parallelIndex: number): Promise<WorkerC
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   const exited = new Promise<number | null>((done) => child.once('exit', done));
+  // A worker that dies without its teardown must not leave the port taken for the worker replacing it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  void exited.then(() => process.off('exit', killOnExit));
 
   const stop = async () => {
     if (child.exitCode !== null) return;
