@@ -57,4 +57,7 @@ if (typeof window !== 'undefined') {
   const svg = window.SVGElement.prototype as unknown as { getBBox?: () => DOMRect };
   svg.getBBox ??= () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
   if (typeof window.scrollTo !== 'function') window.scrollTo = () => {};
+  // jsdom has no 2D canvas (the overview and its marks): no context, as a browser that cannot give one,
+  // which the canvases handle; without this jsdom prints "Not implemented" for every draw.
+  window.HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
 }
