@@ -12,6 +12,10 @@ configure({ asyncUtilTimeout: 4_000 });
 
 afterEach(() => {
   cleanup();
+  // Files share one jsdom (vitest.config.ts, isolate: false): nothing a test stored or navigated to stays.
+  window.localStorage.clear();
+  window.sessionStorage.clear();
+  window.history.replaceState(null, '', '/');
   // The layout cache outlives a graph on purpose (revisits never lay out again); not a test.
   resetLayoutRunner();
 });
