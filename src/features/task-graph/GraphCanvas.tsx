@@ -3,6 +3,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStoreApi,
+  type EdgeTypes,
   type NodeChange,
   type NodeMouseHandler,
   type NodeTypes,
@@ -11,6 +12,8 @@ import {
 import { useLayoutEffect, useMemo, useState, type MouseEvent } from 'react';
 import { failuresInOrder } from '../../components/subtaskStatus';
 import { FirstFailureContext } from './firstFailureContext';
+import { createFindMarkStore, FindMarkContext } from './findMarks';
+import { MarkedEdge } from './MarkedEdge';
 import { NodeWordsContext, useNodeWordsValue } from './nodeWords';
 import { FollowToggle } from './FollowToggle';
 import { OverviewMarks } from './OverviewMarks';
@@ -40,6 +43,8 @@ import { MIN_ZOOM, openingViewport, subtaskAt, type Size, type Viewport } from '
 
 /** Module level: a new object per render would remount every node. */
 const nodeTypes: NodeTypes = { subtask: SubtaskNode, parallelGroup: ParallelGroupNode, collapsedGroup: CollapsedGroupNode };
+/** Every edge is React Flow's default bezier, drawn by MarkedEdge so it takes its mark from the mark store. */
+const edgeTypes: EdgeTypes = { default: MarkedEdge };
 
 /**
  * Above this many subtasks React Flow gets only what is around the screen, and far out an overview
@@ -92,15 +97,17 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useLayoutEffect(() => setViewportNow(store, opening, size), [store, opening, size]);
 
   const large = subtasks.length > LARGE_ABOVE;
+  // Marks reach the drawn nodes and edges through their own store, not through React Flow. Set before
+  // the elements are handed over below, so nodes that mount in this commit read the current marks.
+  const [marks] = useState(() => createFindMarkStore(drawn.marks));
+  useLayoutEffect(() => marks.set(drawn.marks), [marks, drawn.marks]);
   const [memo] = useState(createFlowElementsMemo);
+  const { groups, statusById, edges } = drawn;
   const allNodes = useMemo(
-    () => buildFlowNodes(memo, layout, subtasks, selectedId, drawn.emphasisOf, drawn.groups, props.collapsibleIds, language),
-    [memo, layout, subtasks, selectedId, drawn, props.collapsibleIds, language],
+    () => buildFlowNodes(memo, layout, subtasks, selectedId, groups, props.collapsibleIds, language),
+    [memo, layout, subtasks, selectedId, groups, props.collapsibleIds, language],
   );
-  const allEdges = useMemo(
-    () => buildFlowEdges(memo, structure, drawn.statusById, { edges: drawn.edges, emphasisOf: drawn.edgeEmphasis }),
-    [memo, structure, drawn],
-  );
+  const allEdges = useMemo(() => buildFlowEdges(memo, structure, statusById, { edges }), [memo, structure, statusById, edges]);
   const overview = useFlowStoreElements(allNodes, allEdges, large);
   useGraphSnapshot(props.snapshot, { layout, subtasks, edges: drawn.edges, groups: drawn.groups });
   const { counts, derived } = useMemo(() => legendCounts(subtasks), [subtasks]);
@@ -139,56 +146,59 @@ export function GraphCanvas(props: GraphCanvasProps) {
     <GroupToggleContext value={props.onToggleGroup}>
       <FirstFailureContext value={firstFailureId}>
         <NodeWordsContext value={nodeWords}>
-          <ReactFlow<FlowNode>
-            nodeTypes={nodeTypes}
-            onNodeClick={onNodeClick}
-            onNodesChange={onNodesChange}
-            onPaneClick={onPaneClick}
-            onMoveEnd={onMoveEnd}
-            onMoveStart={follow.onMoveStart}
-            onKeyDown={onKeyDown}
-            nodesDraggable={false}
-            nodesConnectable={false}
-            elementsSelectable
-            onlyRenderVisibleElements={large}
-            defaultViewport={opening}
-            colorMode={colorMode}
-            minZoom={MIN_ZOOM}
-            maxZoom={2}
-            aria-label={t('flowLabel')}
-          >
-            {overview && (
-              <OverviewLayer
+          <FindMarkContext value={marks}>
+            <ReactFlow<FlowNode>
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              onNodeClick={onNodeClick}
+              onNodesChange={onNodesChange}
+              onPaneClick={onPaneClick}
+              onMoveEnd={onMoveEnd}
+              onMoveStart={follow.onMoveStart}
+              onKeyDown={onKeyDown}
+              nodesDraggable={false}
+              nodesConnectable={false}
+              elementsSelectable
+              onlyRenderVisibleElements={large}
+              defaultViewport={opening}
+              colorMode={colorMode}
+              minZoom={MIN_ZOOM}
+              maxZoom={2}
+              aria-label={t('flowLabel')}
+            >
+              {overview && (
+                <OverviewLayer
+                  layout={layout}
+                  structure={structure}
+                  subtasks={subtasks}
+                  selectedId={selectedId}
+                  edges={drawn.edges}
+                  emphasis={drawn.emphasisById}
+                  groups={drawn.groups}
+                />
+              )}
+              <OverviewMarks
                 layout={layout}
-                structure={structure}
                 subtasks={subtasks}
-                selectedId={selectedId}
-                edges={drawn.edges}
-                emphasis={drawn.emphasisById}
-                groups={drawn.groups}
+                firstFailureId={firstFailureId}
+                onPick={(id) => {
+                  onSelect(id);
+                  focusOn(id);
+                }}
               />
-            )}
-            <OverviewMarks
-              layout={layout}
-              subtasks={subtasks}
-              firstFailureId={firstFailureId}
-              onPick={(id) => {
-                onSelect(id);
-                focusOn(id);
-              }}
-            />
-            <GraphChrome
-              counts={counts}
-              derived={derived}
-              statuses={find.statuses}
-              onStatusesChange={props.onStatusesChange}
-              nodeCount={subtasks.length}
-              onLocate={byHand(locate)}
-              onFit={byHand(fit)}
-              unknownRefs={structure.unknownRefs}
-            />
-            {live && <FollowToggle following={follow.following} onChange={follow.setFollowing} />}
-          </ReactFlow>
+              <GraphChrome
+                counts={counts}
+                derived={derived}
+                statuses={find.statuses}
+                onStatusesChange={props.onStatusesChange}
+                nodeCount={subtasks.length}
+                onLocate={byHand(locate)}
+                onFit={byHand(fit)}
+                unknownRefs={structure.unknownRefs}
+              />
+              {live && <FollowToggle following={follow.following} onChange={follow.setFollowing} />}
+            </ReactFlow>
+          </FindMarkContext>
         </NodeWordsContext>
       </FirstFailureContext>
     </GroupToggleContext>
