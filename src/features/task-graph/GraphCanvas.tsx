@@ -37,6 +37,7 @@ import { useFlowStoreElements } from './useFlowStoreElements';
 import { useGraphFind, type GraphFindInput } from './useGraphFind';
 import { useKeyboardWalk } from './useKeyboardWalk';
 import { useStepCommands } from './useStepCommands';
+import { useStableHandler } from './useStableHandler';
 import { useViewportFocus } from './useViewportFocus';
 import type { ViewCommands } from './viewCommands';
 import { MIN_ZOOM, openingViewport, subtaskAt, type Size, type Viewport } from './viewport';
@@ -116,22 +117,34 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const onKeyDown = useKeyboardWalk(structure, layout, focusOn);
   const firstFailureId = useMemo(() => failuresInOrder(subtasks)[0]?.id ?? null, [subtasks]);
   const follow = useFollow({ layout, subtasks, live, selectedId });
+  // Every handler below keeps its identity across renders (the graph renders on every search key): a
+  // new one would re-render React Flow's view and every drawn node's wrapper, or every group node.
   // Asking for another view is the operator's own move: Follow stops.
-  const byHand = (move: () => void) => () => {
+  const onLocate = useStableHandler(() => {
     follow.setFollowing(false);
-    move();
-  };
+    locate();
+  });
+  const onFit = useStableHandler(() => {
+    follow.setFollowing(false);
+    fit();
+  });
+  const onToggleGroup = useStableHandler(props.onToggleGroup);
+  const onStatusesChange = useStableHandler(props.onStatusesChange);
+  const onPick = useStableHandler((id: string) => {
+    onSelect(id);
+    focusOn(id);
+  });
 
-  const onNodeClick: NodeMouseHandler<FlowNode> = (_, node) => {
+  const onNodeClick: NodeMouseHandler<FlowNode> = useStableHandler((_, node) => {
     if (node.type === 'subtask') onSelect(node.id);
     else if (node.type === 'collapsedGroup') props.onToggleGroup(node.id);
-  };
+  });
   // Selection by keyboard (Enter or Space on a focused node) arrives as a change, not a click.
-  const onNodesChange = (changes: NodeChange<FlowNode>[]) => {
+  const onNodesChange = useStableHandler((changes: NodeChange<FlowNode>[]) => {
     for (const change of changes) if (change.type === 'select' && change.selected) onSelect(change.id);
-  };
+  });
   // The overview has no node elements: select the subtask under the pointer and zoom in on it.
-  const onPaneClick = (event: MouseEvent) => {
+  const onPaneClick = useStableHandler((event: MouseEvent) => {
     const hit = overview ? subtaskAt(layout, screenToFlowPosition({ x: event.clientX, y: event.clientY })) : null;
     if (hit && collapsed.has(hit)) {
       props.onToggleGroup(hit);
@@ -139,11 +152,11 @@ export function GraphCanvas(props: GraphCanvasProps) {
     }
     onSelect(hit);
     if (hit) focusOn(hit);
-  };
-  const onMoveEnd: OnMoveEnd = (_, viewport) => props.onViewportChange(viewport);
+  });
+  const onMoveEnd: OnMoveEnd = useStableHandler((_, viewport) => props.onViewportChange(viewport));
 
   return (
-    <GroupToggleContext value={props.onToggleGroup}>
+    <GroupToggleContext value={onToggleGroup}>
       <FirstFailureContext value={firstFailureId}>
         <NodeWordsContext value={nodeWords}>
           <FindMarkContext value={marks}>
@@ -177,23 +190,15 @@ export function GraphCanvas(props: GraphCanvasProps) {
                   groups={drawn.groups}
                 />
               )}
-              <OverviewMarks
-                layout={layout}
-                subtasks={subtasks}
-                firstFailureId={firstFailureId}
-                onPick={(id) => {
-                  onSelect(id);
-                  focusOn(id);
-                }}
-              />
+              <OverviewMarks layout={layout} subtasks={subtasks} firstFailureId={firstFailureId} onPick={onPick} />
               <GraphChrome
                 counts={counts}
                 derived={derived}
                 statuses={find.statuses}
-                onStatusesChange={props.onStatusesChange}
+                onStatusesChange={onStatusesChange}
                 nodeCount={subtasks.length}
-                onLocate={byHand(locate)}
-                onFit={byHand(fit)}
+                onLocate={onLocate}
+                onFit={onFit}
                 unknownRefs={structure.unknownRefs}
               />
               {live && <FollowToggle following={follow.following} onChange={follow.setFollowing} />}
