@@ -37,3 +37,13 @@ const noSubscription = () => () => {};
 export function useNow(live = true): number {
   return useSyncExternalStore(live ? subscribe : noSubscription, getNow, getNow);
 }
+
+/**
+ * Something derived from the clock, `select(now)`, re-rendering the caller only when that changes: a
+ * view that needs the time only coarsely (the timeline's axis end, in steps) reads it here and skips the
+ * ticks in between. `select` must return a primitive (compared with Object.is).
+ */
+export function useNowSelect<T extends string | number | boolean>(live: boolean, select: (now: number) => T): T {
+  const snapshot = () => select(getNow());
+  return useSyncExternalStore(live ? subscribe : noSubscription, snapshot, snapshot);
+}

@@ -21,27 +21,33 @@ describe('criticalPath', () => {
   const { edges } = buildGraphStructure(task);
 
   it('follows the slowest upstream back from what finished last', () => {
-    expect(criticalPath(task, edges, Date.parse(at(100)))).toEqual(['1', '2', '4', '5']);
+    expect(criticalPath(task, edges)).toEqual(['1', '2', '4', '5']);
   });
 
   it('ends at a running subtask, timed until now', () => {
     const running = task.map((s) => (s.id === '5' ? { ...s, finishTime: undefined, status: 'RUNNING' as const } : s));
-    expect(criticalPath(running, edges, Date.parse(at(75)))).toEqual(['1', '2', '4', '5']);
+    expect(criticalPath(running, edges)).toEqual(['1', '2', '4', '5']);
     // A side branch still running past everything else decides the duration instead.
     const side = running.map((s) => (s.id === '6' ? { ...s, finishTime: undefined } : s));
     expect(
       criticalPath(
         side.filter((s) => s.id !== '5'),
         edges,
-        Date.parse(at(200)),
       ),
     ).toEqual(['1', '6']);
   });
 
+  it('does not depend on the clock: a running subtask outlasts any finish, even one stamped after our now', () => {
+    const running = task.map((s) => (s.id === '5' ? { ...s, finishTime: undefined, status: 'RUNNING' as const } : s));
+    // A server clock ahead of ours: the side branch "finished" an hour on; 5 still runs, so it ends later.
+    const skewed = running.map((s) => (s.id === '6' ? { ...s, finishTime: at(3600) } : s));
+    expect(criticalPath(skewed, edges)).toEqual(['1', '2', '4', '5']);
+  });
+
   it('is empty when nothing has run, and skips upstreams that never started', () => {
     const fresh = task.map((s) => ({ ...s, startTime: undefined, finishTime: undefined }));
-    expect(criticalPath(fresh, edges, 0)).toEqual([]);
+    expect(criticalPath(fresh, edges)).toEqual([]);
     const partly = task.map((s) => (s.id === '1' ? { ...s, startTime: undefined, finishTime: undefined } : s));
-    expect(criticalPath(partly, edges, Date.parse(at(100)))).toEqual(['2', '4', '5']);
+    expect(criticalPath(partly, edges)).toEqual(['2', '4', '5']);
   });
 });

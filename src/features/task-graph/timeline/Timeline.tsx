@@ -5,15 +5,27 @@ import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance, TaskInstance } from '../../../api/schemas';
 import { formatDuration } from '../../../components/formatting';
 import { subtaskDisplayMeta, subtaskDisplayStatus } from '../../../components/subtaskStatus';
-import { useNow } from '../../../components/useNow';
+import { useNow, useNowSelect } from '../../../components/useNow';
 import { criticalPath } from '../criticalPath';
 import { emphasisOf, legendCounts, isFinding, lineageOf, type FindState, type StatusFilter } from '../find';
 import { Legend } from '../Legend';
-import { buildGraphStructure, findFocusSubtask } from '../model';
+import { findFocusSubtask } from '../model';
+import { useGraphStructure } from '../useGraphStructure';
 import type { GraphFindInput } from '../useGraphFind';
 import type { ViewCommands } from '../viewCommands';
 import classes from './Timeline.module.css';
-import { barOf, buildRows, ROW_HEIGHT, ticks, timeScale, visibleRange, type TimelineRow } from './timelineModel';
+import {
+  axisEnd,
+  barOf,
+  buildRows,
+  dataSpan,
+  ROW_HEIGHT,
+  ticks,
+  timeScale,
+  visibleRange,
+  type TimelineRow,
+  type TimeScale,
+} from './timelineModel';
 import { useTimelineSteps } from './useTimelineSteps';
 
 export interface TimelineProps {
@@ -33,13 +45,22 @@ const NOTE_ROOM = 120;
  * The task as a Gantt chart: a bar per subtask from start to finish in its status colour, rollback
  * runs hatched, retried ones notched with their run count, the critical path outlined; live while the
  * task runs. Only the rows on screen are rendered. A click selects the subtask, as in the graph.
+ *
+ * Live without redrawing what does not move: the one-second clock reaches only the open (running)
+ * bars and the "now" line, which read it themselves. This component reads it only through the axis
+ * end, which moves in steps (`axisEnd`), and everything else here is derived from the subtasks: a tick
+ * re-renders no row that is not running; a poll re-renders only the rows whose subtask changed.
  */
 export function Timeline({ task, subtasks, selectedId, onSelect, find: findInput, onStatusesChange, commands }: TimelineProps) {
   const { t } = useTranslation('timeline');
-  const now = useNow(task.status === 'RUNNING');
-  const structure = useMemo(() => buildGraphStructure(subtasks), [subtasks]);
-  const rows = useMemo(() => buildRows(subtasks, now), [subtasks, now]);
-  const critical = useMemo(() => new Set(criticalPath(subtasks, structure.edges, now)), [subtasks, structure, now]);
+  const live = task.status === 'RUNNING';
+  const structure = useGraphStructure(subtasks);
+  const rows = useTimelineRows(subtasks);
+  // On the data, not the clock: see criticalPath for why a running chain's "now" cannot change it.
+  const critical = useMemo(() => new Set(criticalPath(subtasks, structure.edges)), [subtasks, structure]);
+  const span = useMemo(() => dataSpan(rows), [rows]);
+  // Re-renders on a tick only when the axis has to grow (every 5 s at 20 s in, every hour at 6 h).
+  const t1 = useNowSelect(live, (now) => axisEnd(span, now, live));
   const find = useMemo<FindState>(
     () => ({
       matches: findInput.matches,
@@ -62,7 +83,9 @@ export function Timeline({ task, subtasks, selectedId, onSelect, find: findInput
   }, []);
   const onScroll = () => setView((v) => ({ ...v, top: scroller.current?.scrollTop ?? 0 }));
 
-  const scale = useMemo(() => timeScale(rows, Math.max(50, view.width - LABEL_WIDTH - NOTE_ROOM)), [rows, view.width]);
+  const trackWidth = Math.max(50, view.width - LABEL_WIDTH - NOTE_ROOM);
+  // Kept while its numbers hold, so a poll that moved nothing keeps every row's props.
+  const scale = useMemo(() => timeScale(span.t0, t1, trackWidth), [span.t0, t1, trackWidth]);
   const { first, last } = visibleRange(view.top, view.height, rows.length);
   const scrollToRow = useCallback((index: number) => {
     const el = scroller.current;
@@ -102,6 +125,7 @@ export function Timeline({ task, subtasks, selectedId, onSelect, find: findInput
     <div className={classes.root} data-testid="timeline">
       {axis}
       <div className={classes.legendBox}>{legend}</div>
+      {live && span.t0 !== undefined && <NowLine scale={scale} />}
       <div ref={scroller} className={classes.scroller} onScroll={onScroll} role="list" aria-label={t('label', { count: rows.length })}>
         <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
           {rows.slice(first, last + 1).map((row, i) => (
@@ -111,6 +135,7 @@ export function Timeline({ task, subtasks, selectedId, onSelect, find: findInput
               row={row}
               top={(first + i) * ROW_HEIGHT}
               scale={scale}
+              live={live}
               critical={critical.has(row.subtask.id)}
               selected={row.subtask.id === selectedId}
               cursor={row.subtask.id === cursor}
@@ -134,7 +159,9 @@ interface RowProps {
   t: TFunction<'timeline'>;
   row: TimelineRow;
   top: number;
-  scale: ReturnType<typeof timeScale>;
+  scale: TimeScale;
+  /** The task runs: open bars follow the clock. */
+  live: boolean;
   critical: boolean;
   selected: boolean;
   cursor: boolean;
@@ -142,11 +169,22 @@ interface RowProps {
   onSelect: (id: string) => void;
 }
 
-function TimelineRowView({ t, row, top, scale, critical, selected, cursor, emphasis, onSelect }: RowProps) {
+/** A row whose bar is open (still running) reads the clock itself: the only rows a tick re-renders. */
+function OpenRow(props: RowProps) {
+  return <RowView {...props} now={useNow(props.live)} />;
+}
+
+/** Any other row ignores the clock (`now` is not read for a closed bar). */
+function TimelineRowView(props: RowProps) {
+  return props.row.open ? <OpenRow {...props} /> : <RowView {...props} now={0} />;
+}
+
+function RowView({ t, row, top, scale, critical, selected, cursor, emphasis, onSelect, now }: RowProps & { now: number }) {
   const s = row.subtask;
   const meta = subtaskDisplayMeta(subtaskDisplayStatus(s));
-  const bar = barOf(row, scale);
-  const duration = row.start !== undefined && row.end !== undefined ? formatDuration(row.end - row.start) : null;
+  const bar = barOf(row, scale, now);
+  const end = row.open ? now : row.end;
+  const duration = row.start !== undefined && end !== undefined ? formatDuration(Math.max(0, end - row.start)) : null;
   const rollback = s.operation === 'ROLLBACK' || s.operation === 'ROLLBACK_SKIP';
   const className = [classes.row, emphasis ? classes[emphasis] : '', cursor ? classes.cursor : ''].join(' ');
   const label = [
@@ -201,5 +239,24 @@ function TimelineRowView({ t, row, top, scale, critical, selected, cursor, empha
   );
 }
 
-/** Rows already on screen skip a scroll's render: only the rows coming into view render. */
+/** Rows already on screen skip a scroll's render (and a tick's, and a poll's that left them as they were). */
 const TimelineRowItem = memo(TimelineRowView);
+
+/** The present on a live task's axis: a line that moves each second, over the rows and behind the legend. */
+function NowLine({ scale }: { scale: TimeScale }) {
+  const now = useNow(true);
+  const x = Math.min(Math.max(0, (now - scale.t0) * scale.scale), (scale.t1 - scale.t0) * scale.scale);
+  return <div className={classes.nowLine} style={{ left: LABEL_WIDTH + x }} data-testid="timeline-now" aria-hidden />;
+}
+
+/**
+ * The rows for the subtasks, keeping the row objects of subtasks a poll did not change (derived state
+ * kept as React's docs recommend, like useGraphStructure).
+ */
+function useTimelineRows(subtasks: readonly SubtaskInstance[]): readonly TimelineRow[] {
+  const [memo, setMemo] = useState(() => ({ subtasks, rows: buildRows(subtasks) }));
+  if (memo.subtasks === subtasks) return memo.rows;
+  const rows = buildRows(subtasks, new Map(memo.rows.map((r) => [r.subtask.id, r])));
+  setMemo({ subtasks, rows });
+  return rows;
+}
