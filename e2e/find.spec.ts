@@ -33,9 +33,10 @@ test('search highlights hits, dims the rest, counts them, and Enter moves the vi
   await search.fill('install');
   await expect(page.getByTestId('match-count')).toHaveText(/\d+ match/);
   await expect(page).toHaveURL(/q=install/);
-  const hits = await page.locator('.react-flow__node[class*="match"]').count();
+  // Marks sit on each node's own root (data-mark and its class), not on React Flow's wrapper.
+  const hits = await page.locator('.react-flow__node [data-mark="match"]').count();
   expect(hits).toBeGreaterThan(0);
-  expect(await page.locator('.react-flow__node[class*="dim"]').count()).toBeGreaterThan(0);
+  expect(await page.locator('.react-flow__node [data-mark="dim"]').count()).toBeGreaterThan(0);
   const viewport = page.locator('.react-flow__viewport');
   const vBefore = await viewport.getAttribute('style');
   await search.press('Enter');
@@ -51,6 +52,17 @@ test('typing a search updates the view at every key but the URL only once typing
   const search = page.getByRole('textbox', { name: 'Search subtasks' });
   await search.pressSequentially('10.0.0.34', { delay: 20 });
   await expect(page.getByTestId('match-count')).toHaveText('1 match');
+  // No mark left over from the shorter prefixes ("1", "10", … matched many): the drawn nodes other
+  // than the one hit are all dimmed, and so is every drawn edge touching one of them.
+  const marks = await page
+    .locator('.react-flow__node-subtask [data-status]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-mark')));
+  expect(marks.length).toBeGreaterThan(0);
+  expect(marks.filter((m) => m === 'match').length).toBeLessThanOrEqual(1);
+  expect(marks.filter((m) => m !== 'match' && m !== 'dim')).toEqual([]);
+  const edgeOpacities = await page.locator('.react-flow__edge-path').evaluateAll((els) => els.map((e) => (e as SVGElement).style.opacity));
+  expect(edgeOpacities.length).toBeGreaterThan(0);
+  expect(edgeOpacities.filter((o) => o !== '0.15')).toEqual([]);
   await expect(page).toHaveURL(/q=10\.0\.0\.34/);
   const writes = await urlWrites();
   expect(writes, 'URL writes for 9 keystrokes').toBeLessThan(9);
@@ -92,14 +104,15 @@ test('legend filters, Failed only, and lineage of the selection', async ({ page 
   await expect(page).toHaveURL(/status=FAILED/);
   await expect(legend.getByRole('button', { name: /^Failed:/ })).toHaveAttribute('aria-pressed', 'true');
   const failed = page.locator('.react-flow__node:has([data-status="FAILED"])').first();
-  await expect(failed).not.toHaveClass(/dim/);
-  await expect(page.locator('.react-flow__node:has([data-status="SUCCESSFUL"])').first()).toHaveClass(/dim/);
+  await expect(failed.locator('[data-status]')).not.toHaveClass(/dim/);
+  await expect(page.locator('.react-flow__node [data-status="SUCCESSFUL"]').first()).toHaveClass(/dim/);
+  await expect(page.locator('.react-flow__node [data-status="SUCCESSFUL"]').first()).toHaveAttribute('data-mark', 'dim');
   await snap(page, 'find-failed-only');
   await legend.getByRole('button', { name: 'Show all' }).click();
   await failed.click();
   await page.getByRole('switch', { name: 'Lineage' }).check();
   await expect(page).toHaveURL(/lineage=1/);
-  await expect(page.locator('.react-flow__node[class*="lineage"]').first()).toBeVisible();
+  await expect(page.locator('.react-flow__node [data-mark="lineage"]').first()).toBeVisible();
   await snap(page, 'find-lineage');
 });
 
@@ -153,7 +166,7 @@ test('a 5,000-subtask task: groups start collapsed, expand in place; the timelin
   await expect(page.getByTestId('match-count')).toHaveText('1 match');
   await search.press('Enter');
   // The hit sits inside a collapsed group: the view moves to the group, which is marked.
-  const hit = page.locator('.react-flow__node[class*="match"]:has([data-testid="collapsed-group"])');
+  const hit = page.locator('.react-flow__node:has([data-testid="collapsed-group"][data-mark="match"])');
   await expect(hit).toBeVisible({ timeout: 20_000 });
   const group = page.getByTestId(`rf__node-${await hit.getAttribute('data-id')}`);
   await search.fill('');

@@ -3,6 +3,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStoreApi,
+  type EdgeTypes,
   type NodeChange,
   type NodeMouseHandler,
   type NodeTypes,
@@ -11,6 +12,8 @@ import {
 import { useLayoutEffect, useMemo, useState, type MouseEvent } from 'react';
 import { failuresInOrder } from '../../components/subtaskStatus';
 import { FirstFailureContext } from './firstFailureContext';
+import { createFindMarkStore, FindMarkContext } from './findMarks';
+import { MarkedEdge } from './MarkedEdge';
 import { NodeWordsContext, useNodeWordsValue } from './nodeWords';
 import { FollowToggle } from './FollowToggle';
 import { OverviewMarks } from './OverviewMarks';
@@ -34,12 +37,15 @@ import { useFlowStoreElements } from './useFlowStoreElements';
 import { useGraphFind, type GraphFindInput } from './useGraphFind';
 import { useKeyboardWalk } from './useKeyboardWalk';
 import { useStepCommands } from './useStepCommands';
+import { useStableHandler } from './useStableHandler';
 import { useViewportFocus } from './useViewportFocus';
 import type { ViewCommands } from './viewCommands';
 import { MIN_ZOOM, openingViewport, subtaskAt, type Size, type Viewport } from './viewport';
 
 /** Module level: a new object per render would remount every node. */
 const nodeTypes: NodeTypes = { subtask: SubtaskNode, parallelGroup: ParallelGroupNode, collapsedGroup: CollapsedGroupNode };
+/** Every edge is React Flow's default bezier, drawn by MarkedEdge so it takes its mark from the mark store. */
+const edgeTypes: EdgeTypes = { default: MarkedEdge };
 
 /**
  * Above this many subtasks React Flow gets only what is around the screen, and far out an overview
@@ -92,15 +98,17 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useLayoutEffect(() => setViewportNow(store, opening, size), [store, opening, size]);
 
   const large = subtasks.length > LARGE_ABOVE;
+  // Marks reach the drawn nodes and edges through their own store, not through React Flow. Set before
+  // the elements are handed over below, so nodes that mount in this commit read the current marks.
+  const [marks] = useState(() => createFindMarkStore(drawn.marks));
+  useLayoutEffect(() => marks.set(drawn.marks), [marks, drawn.marks]);
   const [memo] = useState(createFlowElementsMemo);
+  const { groups, statusById, edges } = drawn;
   const allNodes = useMemo(
-    () => buildFlowNodes(memo, layout, subtasks, selectedId, drawn.emphasisOf, drawn.groups, props.collapsibleIds, language),
-    [memo, layout, subtasks, selectedId, drawn, props.collapsibleIds, language],
+    () => buildFlowNodes(memo, layout, subtasks, selectedId, groups, props.collapsibleIds, language),
+    [memo, layout, subtasks, selectedId, groups, props.collapsibleIds, language],
   );
-  const allEdges = useMemo(
-    () => buildFlowEdges(memo, structure, drawn.statusById, { edges: drawn.edges, emphasisOf: drawn.edgeEmphasis }),
-    [memo, structure, drawn],
-  );
+  const allEdges = useMemo(() => buildFlowEdges(memo, structure, statusById, { edges }), [memo, structure, statusById, edges]);
   const overview = useFlowStoreElements(allNodes, allEdges, large);
   useGraphSnapshot(props.snapshot, { layout, subtasks, edges: drawn.edges, groups: drawn.groups });
   const { counts, derived } = useMemo(() => legendCounts(subtasks), [subtasks]);
@@ -109,22 +117,34 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const onKeyDown = useKeyboardWalk(structure, layout, focusOn);
   const firstFailureId = useMemo(() => failuresInOrder(subtasks)[0]?.id ?? null, [subtasks]);
   const follow = useFollow({ layout, subtasks, live, selectedId });
+  // Every handler below keeps its identity across renders (the graph renders on every search key): a
+  // new one would re-render React Flow's view and every drawn node's wrapper, or every group node.
   // Asking for another view is the operator's own move: Follow stops.
-  const byHand = (move: () => void) => () => {
+  const onLocate = useStableHandler(() => {
     follow.setFollowing(false);
-    move();
-  };
+    locate();
+  });
+  const onFit = useStableHandler(() => {
+    follow.setFollowing(false);
+    fit();
+  });
+  const onToggleGroup = useStableHandler(props.onToggleGroup);
+  const onStatusesChange = useStableHandler(props.onStatusesChange);
+  const onPick = useStableHandler((id: string) => {
+    onSelect(id);
+    focusOn(id);
+  });
 
-  const onNodeClick: NodeMouseHandler<FlowNode> = (_, node) => {
+  const onNodeClick: NodeMouseHandler<FlowNode> = useStableHandler((_, node) => {
     if (node.type === 'subtask') onSelect(node.id);
     else if (node.type === 'collapsedGroup') props.onToggleGroup(node.id);
-  };
+  });
   // Selection by keyboard (Enter or Space on a focused node) arrives as a change, not a click.
-  const onNodesChange = (changes: NodeChange<FlowNode>[]) => {
+  const onNodesChange = useStableHandler((changes: NodeChange<FlowNode>[]) => {
     for (const change of changes) if (change.type === 'select' && change.selected) onSelect(change.id);
-  };
+  });
   // The overview has no node elements: select the subtask under the pointer and zoom in on it.
-  const onPaneClick = (event: MouseEvent) => {
+  const onPaneClick = useStableHandler((event: MouseEvent) => {
     const hit = overview ? subtaskAt(layout, screenToFlowPosition({ x: event.clientX, y: event.clientY })) : null;
     if (hit && collapsed.has(hit)) {
       props.onToggleGroup(hit);
@@ -132,63 +152,58 @@ export function GraphCanvas(props: GraphCanvasProps) {
     }
     onSelect(hit);
     if (hit) focusOn(hit);
-  };
-  const onMoveEnd: OnMoveEnd = (_, viewport) => props.onViewportChange(viewport);
+  });
+  const onMoveEnd: OnMoveEnd = useStableHandler((_, viewport) => props.onViewportChange(viewport));
 
   return (
-    <GroupToggleContext value={props.onToggleGroup}>
+    <GroupToggleContext value={onToggleGroup}>
       <FirstFailureContext value={firstFailureId}>
         <NodeWordsContext value={nodeWords}>
-          <ReactFlow<FlowNode>
-            nodeTypes={nodeTypes}
-            onNodeClick={onNodeClick}
-            onNodesChange={onNodesChange}
-            onPaneClick={onPaneClick}
-            onMoveEnd={onMoveEnd}
-            onMoveStart={follow.onMoveStart}
-            onKeyDown={onKeyDown}
-            nodesDraggable={false}
-            nodesConnectable={false}
-            elementsSelectable
-            onlyRenderVisibleElements={large}
-            defaultViewport={opening}
-            colorMode={colorMode}
-            minZoom={MIN_ZOOM}
-            maxZoom={2}
-            aria-label={t('flowLabel')}
-          >
-            {overview && (
-              <OverviewLayer
-                layout={layout}
-                structure={structure}
-                subtasks={subtasks}
-                selectedId={selectedId}
-                edges={drawn.edges}
-                emphasis={drawn.emphasisById}
-                groups={drawn.groups}
+          <FindMarkContext value={marks}>
+            <ReactFlow<FlowNode>
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              onNodeClick={onNodeClick}
+              onNodesChange={onNodesChange}
+              onPaneClick={onPaneClick}
+              onMoveEnd={onMoveEnd}
+              onMoveStart={follow.onMoveStart}
+              onKeyDown={onKeyDown}
+              nodesDraggable={false}
+              nodesConnectable={false}
+              elementsSelectable
+              onlyRenderVisibleElements={large}
+              defaultViewport={opening}
+              colorMode={colorMode}
+              minZoom={MIN_ZOOM}
+              maxZoom={2}
+              aria-label={t('flowLabel')}
+            >
+              {overview && (
+                <OverviewLayer
+                  layout={layout}
+                  structure={structure}
+                  subtasks={subtasks}
+                  selectedId={selectedId}
+                  edges={drawn.edges}
+                  emphasis={drawn.emphasisById}
+                  groups={drawn.groups}
+                />
+              )}
+              <OverviewMarks layout={layout} subtasks={subtasks} firstFailureId={firstFailureId} onPick={onPick} />
+              <GraphChrome
+                counts={counts}
+                derived={derived}
+                statuses={find.statuses}
+                onStatusesChange={onStatusesChange}
+                nodeCount={subtasks.length}
+                onLocate={onLocate}
+                onFit={onFit}
+                unknownRefs={structure.unknownRefs}
               />
-            )}
-            <OverviewMarks
-              layout={layout}
-              subtasks={subtasks}
-              firstFailureId={firstFailureId}
-              onPick={(id) => {
-                onSelect(id);
-                focusOn(id);
-              }}
-            />
-            <GraphChrome
-              counts={counts}
-              derived={derived}
-              statuses={find.statuses}
-              onStatusesChange={props.onStatusesChange}
-              nodeCount={subtasks.length}
-              onLocate={byHand(locate)}
-              onFit={byHand(fit)}
-              unknownRefs={structure.unknownRefs}
-            />
-            {live && <FollowToggle following={follow.following} onChange={follow.setFollowing} />}
-          </ReactFlow>
+              {live && <FollowToggle following={follow.following} onChange={follow.setFollowing} />}
+            </ReactFlow>
+          </FindMarkContext>
         </NodeWordsContext>
       </FirstFailureContext>
     </GroupToggleContext>

@@ -1,6 +1,7 @@
 import { Button, Text } from '@mantine/core';
 import { IconAlertTriangle, IconFocus2, IconMaximize } from '@tabler/icons-react';
 import { Background, ControlButton, Controls, MiniMap, Panel } from '@xyflow/react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SUBTASK_STATUS_META } from '../../components/status';
 import { subtaskDisplayMeta, subtaskDisplayStatus } from '../../components/subtaskStatus';
@@ -30,8 +31,17 @@ interface GraphChromeProps {
   unknownRefs: readonly UnknownRef[];
 }
 
-/** Background, zoom controls, minimap, the legend and "Locate current progress", over the graph. */
-export function GraphChrome({ counts, derived, statuses, onStatusesChange, nodeCount, onLocate, onFit, unknownRefs }: GraphChromeProps) {
+/** Background, zoom controls, minimap, the legend and "Locate current progress", over the graph; memoised: a search key changes none of it. */
+export const GraphChrome = memo(function GraphChrome({
+  counts,
+  derived,
+  statuses,
+  onStatusesChange,
+  nodeCount,
+  onLocate,
+  onFit,
+  unknownRefs,
+}: GraphChromeProps) {
   const { t } = useTranslation('graph');
   return (
     <>
@@ -58,7 +68,7 @@ export function GraphChrome({ counts, derived, statuses, onStatusesChange, nodeC
       )}
     </>
   );
-}
+});
 
 /** A malformed reply names subtasks it does not contain: say so rather than draw edges to nowhere. */
 function UnknownRefsNote({ refs }: { refs: readonly UnknownRef[] }) {

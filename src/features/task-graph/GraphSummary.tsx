@@ -1,11 +1,17 @@
 import { VisuallyHidden } from '@mantine/core';
-import type { JSX } from 'react';
+import { memo, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance } from '../../api/schemas';
 import { useGraphSummary } from './useGraphSummary';
 
-/** The summary for assistive technology only, at the top of the graph and the timeline. */
-export function GraphSummary({ subtasks, id }: { subtasks: readonly SubtaskInstance[]; id: string }): JSX.Element {
+/** The summary for assistive technology only, at the top of the graph and the timeline (memoised: not per search key). */
+export const GraphSummary = memo(function GraphSummary({
+  subtasks,
+  id,
+}: {
+  subtasks: readonly SubtaskInstance[];
+  id: string;
+}): JSX.Element {
   const { t } = useTranslation('graph');
   const { text } = useGraphSummary(subtasks);
   return (
@@ -13,4 +19,4 @@ export function GraphSummary({ subtasks, id }: { subtasks: readonly SubtaskInsta
       <p>{text}</p>
     </VisuallyHidden>
   );
-}
+});

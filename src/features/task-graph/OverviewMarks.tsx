@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubtaskInstance } from '../../api/schemas';
 import { SUBTASK_STATUS_META } from '../../components/status';
@@ -22,7 +22,7 @@ interface OverviewMarksProps {
  * first failure. Its own canvas over the picture below, redrawn at most once per frame when the viewport
  * moves and when statuses change; nothing is drawn while nodes are readable.
  */
-export function OverviewMarks({ layout, subtasks, firstFailureId, onPick }: OverviewMarksProps) {
+export const OverviewMarks = memo(function OverviewMarks({ layout, subtasks, firstFailureId, onPick }: OverviewMarksProps) {
   const { t } = useTranslation('detail');
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const markerRef = useRef<HTMLButtonElement>(null);
@@ -66,7 +66,7 @@ export function OverviewMarks({ layout, subtasks, firstFailureId, onPick }: Over
       )}
     </>
   );
-}
+});
 
 function drawMarks(
   ctx: CanvasRenderingContext2D,

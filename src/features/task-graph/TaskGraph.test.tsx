@@ -3,7 +3,9 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { SubtaskInstance, type SubtaskInstanceWire } from '../../api/schemas';
+import { emphasisOf, lineageOf, type FindState } from './find';
 import { generateSubtasks } from './fixtures';
+import { replaceEdges, replaceNodes } from './flowStore';
 import { layoutGraph } from './layout';
 import { TaskGraph, type TaskGraphProps } from './TaskGraph';
 
@@ -11,6 +13,11 @@ import { TaskGraph, type TaskGraphProps } from './TaskGraph';
 vi.mock('./layout', async (importOriginal) => {
   const actual = await importOriginal<typeof import('./layout')>();
   return { ...actual, layoutGraph: vi.fn(actual.layoutGraph) };
+});
+// And what is handed to React Flow's store, to see that a find hands it nothing.
+vi.mock('./flowStore', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./flowStore')>();
+  return { ...actual, replaceNodes: vi.fn(actual.replaceNodes), replaceEdges: vi.fn(actual.replaceEdges) };
 });
 
 type Wire = Partial<SubtaskInstanceWire> & { id: number };
@@ -51,6 +58,14 @@ function renderGraph(props: Partial<TaskGraphProps> = {}) {
 
 const nodeElement = (id: string) => screen.getByTestId(`rf__node-${id}`);
 const nodeRoot = (id: string) => nodeElement(id).querySelector('[data-status]') as HTMLElement;
+/** A node's search/filter/lineage mark, as drawn on its own root (class and data-mark). */
+const markOf = (id: string) => {
+  const mark = nodeRoot(id).getAttribute('data-mark');
+  if (mark !== null) expect(nodeRoot(id).className).toMatch(new RegExp(mark));
+  else expect(nodeRoot(id).className).not.toMatch(/match|lineage|dim/);
+  return mark;
+};
+const edgePath = (id: string) => screen.getByTestId(`rf__edge-${id}`).querySelector('.react-flow__edge-path') as SVGPathElement;
 
 describe('TaskGraph', () => {
   it('draws one node per subtask with its status, operation and name as text', async () => {
@@ -107,9 +122,9 @@ describe('TaskGraph', () => {
     expect(onStatusesChange).toHaveBeenCalledWith(['FAILED']);
 
     rerender({ onStatusesChange, find: { matches: null, statuses: ['FAILED'], lineage: false } });
-    expect(nodeElement('2').className).not.toMatch(/dim/);
-    expect(nodeElement('1').className).toMatch(/dim/);
-    expect(nodeElement('3').className).toMatch(/dim/);
+    expect(markOf('2')).toBeNull();
+    expect(markOf('1')).toBe('dim');
+    expect(markOf('3')).toBe('dim');
     expect(within(legend).getByRole('button', { name: /^Failed:/ })).toHaveAttribute('aria-pressed', 'true');
     expect(nodeElement('1').style.transform).toBe(before);
     expect(vi.mocked(layoutGraph).mock.calls.length).toBe(layouts);
@@ -119,13 +134,67 @@ describe('TaskGraph', () => {
     const { rerender } = renderGraph();
     await screen.findByTestId('rf__node-1');
     rerender({ find: { matches: new Set(['2', '3']), statuses: [], lineage: false } });
-    expect(nodeElement('2').className).toMatch(/match/);
-    expect(nodeElement('3').className).toMatch(/match/);
-    expect(nodeElement('4').className).toMatch(/dim/);
+    expect(markOf('2')).toBe('match');
+    expect(markOf('3')).toBe('match');
+    expect(markOf('4')).toBe('dim');
     rerender({ selectedId: '2', find: { matches: null, statuses: [], lineage: true } });
-    expect(nodeElement('1').className).toMatch(/lineage/);
-    expect(nodeElement('4').className).toMatch(/lineage/);
-    expect(nodeElement('3').className).toMatch(/dim/);
+    expect(markOf('1')).toBe('lineage');
+    expect(markOf('4')).toBe('lineage');
+    expect(markOf('3')).toBe('dim');
+  });
+
+  it('keeps every drawn mark current through a run of finds, handing React Flow no new node or edge for them', async () => {
+    const subtasks = task();
+    const { rerender } = renderGraph({ subtasks });
+    await screen.findByTestId('rf__node-1');
+    const edges = ['1->2', '1->3', '2->4', '3->4'];
+    await screen.findByTestId('rf__edge-2->4');
+    const handedOver = () => vi.mocked(replaceNodes).mock.calls.length + vi.mocked(replaceEdges).mock.calls.length;
+    const steps: [TaskGraphProps['find'], string | null][] = [
+      [{ matches: new Set(['2', '3']), statuses: [], lineage: false }, null],
+      [{ matches: new Set(['2']), statuses: [], lineage: false }, null], // 3: match → dim
+      [{ matches: new Set(), statuses: [], lineage: false }, null], // everything dim
+      [{ matches: null, statuses: ['FAILED'], lineage: false }, null],
+      [{ matches: new Set(['3']), statuses: ['FAILED', 'RUNNING'], lineage: false }, null],
+      [{ matches: null, statuses: [], lineage: false }, null], // nothing found: no mark left anywhere
+      [{ matches: null, statuses: [], lineage: true }, '2'],
+      [{ matches: null, statuses: [], lineage: true }, '3'], // lineage moves with the selection
+      [{ matches: new Set(['1', '4']), statuses: [], lineage: true }, '3'],
+      [{ matches: null, statuses: [], lineage: false }, '3'],
+    ];
+    let selected: string | null = null;
+    for (const [find, selectedId] of steps) {
+      const before = handedOver();
+      rerender({ subtasks, find, selectedId });
+      const state: FindState = {
+        matches: find?.matches ?? null,
+        statusFilter: new Set(find?.statuses ?? []),
+        lineage:
+          find?.lineage && selectedId
+            ? lineageOf(
+                selectedId,
+                edges.map((id) => ({ id, source: id[0] as string, target: id[3] as string })),
+              )
+            : null,
+      };
+      const active = state.matches !== null || state.statusFilter.size > 0 || state.lineage !== null;
+      const want = new Map(subtasks.map((s) => [s.id, active ? emphasisOf(s, state, selectedId) : null]));
+      for (const s of subtasks)
+        expect(markOf(s.id), `subtask ${s.id} after ${JSON.stringify({ ...find, matches: [...(find?.matches ?? [])], selectedId })}`).toBe(
+          want.get(s.id),
+        );
+      for (const id of edges) {
+        const [source, target] = [id[0] as string, id[3] as string];
+        const dim = want.get(source) === 'dim' || want.get(target) === 'dim';
+        const onChain = (end: string) => end === selectedId || want.get(end) === 'lineage';
+        const lineage = !dim && state.lineage !== null && onChain(source) && onChain(target);
+        expect(edgePath(id).style.opacity, `edge ${id}`).toBe(dim ? '0.15' : '');
+        expect(edgePath(id).style.strokeWidth, `edge ${id}`).toBe(lineage ? '3' : target === '2' || target === '3' ? '2' : ''); // into FAILED / RUNNING
+      }
+      // Only a new selection may hand React Flow new nodes (their `selected`); a find alone never does.
+      if (selectedId === selected) expect(handedOver()).toBe(before);
+      selected = selectedId;
+    }
   });
 
   it('draws a large fan-out as one group node that expands in place and collapses again', async () => {

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it, vi } from 'vitest';
 import { generateSubtasks } from './fixtures';
-import { buildFlowEdges, buildFlowNodes, createFlowElementsMemo, subtaskAriaLabel } from './flowElements';
+import { buildFlowEdges, buildFlowNodes, createFlowElementsMemo, markedEdgeStyle, subtaskAriaLabel } from './flowElements';
 import { layoutGraph } from './layout';
 import { buildGraphStructure, toLayoutInput } from './model';
 import { sameStructureInput } from './useGraphStructure';
@@ -35,19 +35,20 @@ describe('buildFlowNodes', () => {
     expect(b.find((n) => n.id === subtasks[2]?.id)?.selected).toBe(true);
   });
 
-  it('keeps the label of a node whose mark alone changes, and re-words every label in another language', () => {
+  it('keeps every node object and label while nothing it shows changes, and re-words every label in another language', () => {
     const { subtasks, layout, memo } = setup();
-    buildFlowNodes(memo, layout, subtasks, null, () => null, [], new Set(), 'en');
+    const first = buildFlowNodes(memo, layout, subtasks, null, [], new Set(), 'en');
     const t = vi.spyOn(i18next, 't');
     try {
-      // A search marking every subtask: new node objects (new class), no new words.
-      const marked = buildFlowNodes(memo, layout, subtasks, null, () => 'match', [], new Set(), 'en');
-      expect(marked.filter((n) => n.type === 'subtask').every((n) => n.className?.includes('match'))).toBe(true);
+      // What a search or a filter used to rebuild: marks are not part of a node (findMarks.ts).
+      const again = buildFlowNodes(memo, layout, subtasks, null, [], new Set(), 'en');
+      expect(again.every((n, i) => n === first[i])).toBe(true);
+      expect(again.some((n) => n.className !== undefined)).toBe(false);
       expect(t).not.toHaveBeenCalled();
       // Another language: every label worded again, every node a new object.
-      const reworded = buildFlowNodes(memo, layout, subtasks, null, () => 'match', [], new Set(), 'zh-CN');
+      const reworded = buildFlowNodes(memo, layout, subtasks, null, [], new Set(), 'zh-CN');
       expect(t.mock.calls.length).toBeGreaterThanOrEqual(subtasks.length);
-      expect(reworded.some((n, i) => n === marked[i] && n.type === 'subtask')).toBe(false);
+      expect(reworded.some((n, i) => n === again[i] && n.type === 'subtask')).toBe(false);
     } finally {
       t.mockRestore();
     }
@@ -89,6 +90,20 @@ describe('buildFlowEdges', () => {
     expect(first.filter((e) => e.target !== failed && e.style)).toEqual([]);
     const again = buildFlowEdges(memo, structure, new Map(statuses));
     expect(again.every((e, i) => e === first[i])).toBe(true);
+  });
+
+  it('marks an edge on top of its status colour, one style object per look', () => {
+    const { subtasks, structure, memo } = setup();
+    const failed = subtasks.find((s) => s.status === 'FAILED')?.id;
+    const edges = buildFlowEdges(memo, structure, new Map(subtasks.map((s) => [s.id, s.status])));
+    const red = edges.find((e) => e.target === failed)?.style;
+    const plain = edges.find((e) => e.target !== failed)?.style;
+    expect(markedEdgeStyle(red, null)).toBe(red);
+    expect(markedEdgeStyle(red, 'dim')).toEqual({ ...red, opacity: 0.15 });
+    expect(markedEdgeStyle(red, 'dim')).toBe(markedEdgeStyle(red, 'dim'));
+    expect(markedEdgeStyle(red, 'lineage')).toEqual({ ...red, strokeWidth: 3 });
+    expect(markedEdgeStyle(plain, 'lineage')).toEqual({ stroke: '#1c7ed6', strokeWidth: 3 });
+    expect(markedEdgeStyle(plain, 'dim')).toEqual({ opacity: 0.15 });
   });
 });
 

@@ -12,10 +12,9 @@ import type { SubtaskInstance, SubtaskStatus } from '../../api/schemas';
 import { SUBTASK_STATUS_META } from '../../components/status';
 import { subtaskDisplayMeta, subtaskDisplayStatus } from '../../components/subtaskStatus';
 import type { GroupSummary } from './collapse';
-import type { Emphasis } from './find';
+import type { EdgeMark } from './findMarks';
 import { COLLAPSED_GROUP_HEIGHT, NODE_HEIGHT, NODE_WIDTH, type GraphLayout } from './geometry';
 import type { GraphEdge, GraphStructure } from './model';
-import classes from './TaskGraph.module.css';
 
 export interface SubtaskNodeData extends Record<string, unknown> {
   subtask: SubtaskInstance;
@@ -40,15 +39,8 @@ export type CollapsedGroupNodeProps = NodeProps<CollapsedGroupFlowNode>;
 export interface CollapsedGroupInput {
   id: string;
   summary: GroupSummary;
-  emphasis: Emphasis;
+  memberIds: readonly string[];
 }
-
-const EMPHASIS_CLASS: Record<NonNullable<Emphasis>, string> = {
-  match: classes.match ?? 'match',
-  lineage: classes.lineage ?? 'lineage',
-  dim: classes.dim ?? 'dim',
-};
-const classNameOf = (e: Emphasis) => (e ? EMPHASIS_CLASS[e] : undefined);
 
 /** Declared up front so edges can be drawn for nodes that were never rendered (onlyRenderVisibleElements). */
 const HANDLES = [
@@ -86,17 +78,15 @@ export function createFlowElementsMemo(): FlowElementsMemo {
 }
 
 /**
- * `emphasisOf` marks search hits, lineage and dimmed subtasks by a class on the node: a search or a
- * filter replaces only the nodes whose mark changed and moves none of them, and keeps their label (the
- * first search key on 5,000 subtasks re-worded every node: half its time was i18next, bench profile).
- * Another `language` re-words every label.
+ * Search, filter and lineage marks are not part of a node (findMarks.ts): a keystroke keeps every node
+ * object. A selection or a poll replaces only the nodes it changed, and keeps their label unless what
+ * it words changed; another `language` re-words every label.
  */
 export function buildFlowNodes(
   memo: FlowElementsMemo,
   layout: GraphLayout,
   subtasks: readonly SubtaskInstance[],
   selectedId: string | null,
-  emphasisOf: (s: SubtaskInstance) => Emphasis = () => null,
   collapsed: readonly CollapsedGroupInput[] = [],
   collapsibleIds: ReadonlySet<string> = new Set(),
   language: string = i18next.language,
@@ -111,11 +101,10 @@ export function buildFlowNodes(
     const position = layout.positions.get(subtask.id);
     if (!position) continue;
     const selected = subtask.id === selectedId;
-    const className = classNameOf(emphasisOf(subtask));
     const old = previous.get(subtask.id) as SubtaskFlowNode | undefined;
     const sameWords = old !== undefined && sameLanguage && sameView(old.data.subtask, subtask);
     const node: SubtaskFlowNode =
-      old && sameWords && old.selected === selected && old.className === className
+      old && sameWords && old.selected === selected
         ? old
         : {
             id: subtask.id,
@@ -126,7 +115,6 @@ export function buildFlowNodes(
             handles: HANDLES,
             data: { subtask },
             selected,
-            className,
             draggable: false,
             connectable: false,
             ariaLabel: sameWords && old.ariaLabel !== undefined ? old.ariaLabel : subtaskAriaLabel(subtask),
@@ -137,10 +125,9 @@ export function buildFlowNodes(
   for (const group of collapsed) {
     const position = layout.positions.get(group.id);
     if (!position) continue;
-    const className = classNameOf(group.emphasis);
     const old = previous.get(group.id) as CollapsedGroupFlowNode | undefined;
     const node: CollapsedGroupFlowNode =
-      old && old.className === className && sameSummary(old.data.summary, group.summary)
+      old && sameSummary(old.data.summary, group.summary)
         ? old
         : {
             id: group.id,
@@ -150,7 +137,6 @@ export function buildFlowNodes(
             height: COLLAPSED_GROUP_HEIGHT,
             handles: GROUP_HANDLES,
             data: { summary: group.summary },
-            className,
             draggable: false,
             connectable: false,
             selectable: false,
@@ -204,16 +190,21 @@ const EDGE_STYLES: Partial<Record<SubtaskStatus, Edge['style']>> = {
   CANCELING: { stroke: SUBTASK_STATUS_META.CANCELING.color, strokeWidth: 2 },
 };
 
-/** Style objects by (status, emphasis), made once: an edge keeps its object while its look is unchanged. */
-const emphasisStyles = new Map<string, Edge['style']>();
-function edgeStyle(status: SubtaskStatus, emphasis: 'lineage' | 'dim' | null): Edge['style'] {
-  const base = EDGE_STYLES[status];
-  if (emphasis === null) return base;
-  const key = `${status}:${emphasis}`;
-  let style = emphasisStyles.get(key);
+/** Marked styles by (status style, mark), made once: a drawn edge keeps its style object while its look is unchanged. */
+const markedStyles = new Map<Edge['style'], Map<NonNullable<EdgeMark>, Edge['style']>>();
+
+/** How an edge with this status style looks with this search/filter/lineage mark (MarkedEdge draws it). */
+export function markedEdgeStyle(base: Edge['style'], mark: EdgeMark): Edge['style'] {
+  if (mark === null) return base;
+  let byMark = markedStyles.get(base);
+  if (!byMark) {
+    byMark = new Map();
+    markedStyles.set(base, byMark);
+  }
+  let style = byMark.get(mark);
   if (!style) {
-    style = emphasis === 'dim' ? { ...base, opacity: 0.15 } : { ...base, stroke: base?.stroke ?? '#1c7ed6', strokeWidth: 3 };
-    emphasisStyles.set(key, style);
+    style = mark === 'dim' ? { ...base, opacity: 0.15 } : { ...base, stroke: base?.stroke ?? '#1c7ed6', strokeWidth: 3 };
+    byMark.set(mark, style);
   }
   return style;
 }
@@ -221,10 +212,9 @@ function edgeStyle(status: SubtaskStatus, emphasis: 'lineage' | 'dim' | null): E
 export interface EdgeOptions {
   /** The edges as drawn (collapsed groups in place of their members); the structure's own by default. */
   edges?: readonly GraphEdge[];
-  /** How an edge looks while finding: on the lineage, dimmed, or plain. */
-  emphasisOf?: (edge: GraphEdge) => 'lineage' | 'dim' | null;
 }
 
+/** Edges styled by where they lead; their marks are not part of them (findMarks.ts, MarkedEdge). */
 export function buildFlowEdges(
   memo: FlowElementsMemo,
   structure: GraphStructure,
@@ -237,7 +227,7 @@ export function buildFlowEdges(
   for (const drawn of options.edges ?? structure.edges) {
     const { id, source, target } = drawn;
     // Coloured by where it leads, so the way into a failed or running subtask stands out.
-    const style = edgeStyle(statusById.get(target) ?? 'PENDING', options.emphasisOf?.(drawn) ?? null);
+    const style = EDGE_STYLES[statusById.get(target) ?? 'PENDING'];
     const old = previous.get(id);
     const edge: Edge = old && old.style === style ? old : { id, source, target, style, selectable: false, focusable: false };
     next.set(id, edge);

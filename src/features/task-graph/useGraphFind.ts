@@ -3,7 +3,8 @@ import type { SubtaskInstance, SubtaskStatus } from '../../api/schemas';
 import { hiddenMembers, summarizeGroup, visibleEdges, type GroupSummary } from './collapse';
 import { emphasisOf, isFinding, lineageOf, type Emphasis, type FindState, type StatusFilter } from './find';
 import type { CollapsedGroupInput } from './flowElements';
-import type { GraphEdge, GraphStructure } from './model';
+import { NO_MARKS, type FindMarks } from './findMarks';
+import type { GraphStructure } from './model';
 
 export interface GraphFindInput {
   /** Search hits (computed once by the page for every view); null when nothing is searched. */
@@ -15,9 +16,10 @@ export interface GraphFindInput {
 export const NO_FIND: GraphFindInput = { matches: null, statuses: [], lineage: false };
 
 /**
- * Everything the graph draws differently while finding, from the structure and the live subtasks:
- * each drawn node's emphasis (subtasks and collapsed groups), the drawn edges and theirs, and the
- * status an edge into a collapsed group takes. Positions are not involved.
+ * Everything the graph draws differently while finding, from the structure and the live subtasks: the
+ * drawn edges, the collapsed groups and the status an edge into one takes (all kept while typing), and
+ * each drawn node's and edge's mark (subtasks and collapsed groups), which a keystroke recomputes and
+ * GraphCanvas hands to the drawn elements through findMarks.ts. Positions are not involved.
  */
 export function useGraphFind(
   structure: GraphStructure,
@@ -39,18 +41,26 @@ export function useGraphFind(
     [matches, statusKey, lineage],
   );
 
-  return useMemo(() => {
+  const shape = useMemo(() => {
     const byId = new Map<string, SubtaskInstance>(subtasks.map((s) => [s.id, s]));
-    const emphasisById = new Map<string, Emphasis>();
-    const active = isFinding(find);
-    if (active) for (const s of subtasks) emphasisById.set(s.id, emphasisOf(s, find, selectedId));
-
     const statusById = new Map<string, SubtaskStatus>(subtasks.map((s) => [s.id, s.status]));
     const groups: CollapsedGroupInput[] = [];
     for (const g of structure.groups) {
       if (!collapsed.has(g.id)) continue;
       const members = g.memberIds.map((id) => byId.get(id)).filter((s): s is SubtaskInstance => s !== undefined);
       const summary: GroupSummary = summarizeGroup(members);
+      statusById.set(g.id, summary.headline);
+      groups.push({ id: g.id, summary, memberIds: g.memberIds });
+    }
+    return { groups, statusById };
+  }, [structure, subtasks, collapsed]);
+
+  // Apart from the shape above, so a keystroke recomputes marks only: no node, edge or group object.
+  const marked = useMemo(() => {
+    const emphasisById = new Map<string, Emphasis>();
+    const active = isFinding(find);
+    if (active) for (const s of subtasks) emphasisById.set(s.id, emphasisOf(s, find, selectedId));
+    for (const g of shape.groups) {
       const marks = g.memberIds.map((id) => emphasisById.get(id) ?? null);
       const emphasis: Emphasis = !active
         ? null
@@ -62,26 +72,20 @@ export function useGraphFind(
               ? 'lineage'
               : null;
       emphasisById.set(g.id, emphasis);
-      statusById.set(g.id, summary.headline);
-      groups.push({ id: g.id, summary, emphasis });
     }
     const mark = (id: string) => emphasisById.get(id) ?? null;
     const onChain = (id: string) => id === selectedId || mark(id) === 'lineage' || (selectedId !== null && hidden.get(selectedId) === id);
-    const edgeEmphasis = (e: GraphEdge): 'lineage' | 'dim' | null => {
-      if (!active) return null;
-      if (mark(e.source) === 'dim' || mark(e.target) === 'dim') return 'dim';
-      return find.lineage && onChain(e.source) && onChain(e.target) ? 'lineage' : null;
-    };
-    return {
-      active,
-      hidden,
-      edges,
-      groups,
-      statusById,
-      emphasisOf: (s: SubtaskInstance) => mark(s.id),
-      /** By drawn id (subtask or collapsed group), for the overview picture. */
-      emphasisById,
-      edgeEmphasis,
-    };
-  }, [structure, subtasks, selectedId, find, collapsed, hidden, edges]);
+    const marks: FindMarks = !active
+      ? NO_MARKS
+      : {
+          node: mark,
+          edge: (source, target) => {
+            if (mark(source) === 'dim' || mark(target) === 'dim') return 'dim';
+            return find.lineage && onChain(source) && onChain(target) ? 'lineage' : null;
+          },
+        };
+    return { active, emphasisById, marks };
+  }, [subtasks, selectedId, find, shape, hidden]);
+
+  return useMemo(() => ({ hidden, edges, ...shape, ...marked }), [hidden, edges, shape, marked]);
 }

@@ -1,11 +1,12 @@
 import { Kbd, Modal, Table } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from './keys';
 
 const keyLabel = (key: string) => (key === 'Escape' ? 'Esc' : key === 'N' ? 'Shift + N' : key);
 
-/** The help sheet behind `?`: every shortcut with what it does. */
-export function ShortcutSheet({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+/** The help sheet behind `?`: every shortcut with what it does (memoised: the page re-renders on every search key). */
+export const ShortcutSheet = memo(function ShortcutSheet({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('shortcuts');
   return (
     <Modal opened={opened} onClose={onClose} title={t('title')} size="md">
@@ -30,4 +31,4 @@ export function ShortcutSheet({ opened, onClose }: { opened: boolean; onClose: (
       <p style={{ fontSize: 12, color: 'var(--mantine-color-dimmed)' }}>{t('note')}</p>
     </Modal>
   );
-}
+});

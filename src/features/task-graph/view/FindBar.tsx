@@ -1,6 +1,6 @@
 import { ActionIcon, CloseButton, Group, SegmentedControl, Switch, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconKeyboard, IconSearch } from '@tabler/icons-react';
-import type { KeyboardEvent, ReactNode, RefObject } from 'react';
+import { memo, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ViewCommands } from '../viewCommands';
 import type { TaskViewState } from './viewState';
@@ -67,18 +67,43 @@ export function FindBar({
           <Text size="xs" c={matchCount === 0 ? 'red' : 'dimmed'} role="status" aria-live="polite" miw={80} data-testid="match-count">
             {t('find.count', { count: matchCount })}
           </Text>
-          <Tooltip label={t('find.previous')}>
-            <ActionIcon size="sm" variant="default" aria-label={t('find.previous')} onClick={() => step(-1)} disabled={matchCount === 0}>
-              <IconChevronUp size={14} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t('find.next')}>
-            <ActionIcon size="sm" variant="default" aria-label={t('find.next')} onClick={() => step(1)} disabled={matchCount === 0}>
-              <IconChevronDown size={14} />
-            </ActionIcon>
-          </Tooltip>
+          <MatchSteps commands={commands} disabled={matchCount === 0} />
         </Group>
       )}
+      <FindBarControls state={state} update={update} hasSelection={hasSelection} onShowShortcuts={onShowShortcuts}>
+        {children}
+      </FindBarControls>
+    </Group>
+  );
+}
+
+/** Previous / next match; memoised, like the controls below: a search key re-renders only the field and the count. */
+const MatchSteps = memo(function MatchSteps({ commands, disabled }: { commands: ViewCommands; disabled: boolean }) {
+  const { t } = useTranslation('graph');
+  const step = (direction: 1 | -1) => commands.send({ type: 'step', among: 'matches', direction });
+  return (
+    <>
+      <Tooltip label={t('find.previous')}>
+        <ActionIcon size="sm" variant="default" aria-label={t('find.previous')} onClick={() => step(-1)} disabled={disabled}>
+          <IconChevronUp size={14} />
+        </ActionIcon>
+      </Tooltip>
+      <Tooltip label={t('find.next')}>
+        <ActionIcon size="sm" variant="default" aria-label={t('find.next')} onClick={() => step(1)} disabled={disabled}>
+          <IconChevronDown size={14} />
+        </ActionIcon>
+      </Tooltip>
+    </>
+  );
+});
+
+type ControlsProps = Pick<FindBarProps, 'state' | 'update' | 'hasSelection' | 'onShowShortcuts' | 'children'>;
+
+/** Lineage, the view switch, export and the shortcut sheet (the page keeps `children` and the handlers stable). */
+const FindBarControls = memo(function FindBarControls({ state, update, hasSelection, onShowShortcuts, children }: ControlsProps) {
+  const { t } = useTranslation('graph');
+  return (
+    <>
       <Tooltip label={hasSelection ? t('find.lineageHint') : t('find.lineageNeedsSelection')}>
         <Switch
           size="xs"
@@ -105,6 +130,6 @@ export function FindBar({
           <IconKeyboard size={16} />
         </ActionIcon>
       </Tooltip>
-    </Group>
+    </>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { Box, Skeleton } from '@mantine/core';
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskInstance } from '../../../api/schemas';
 import { ErrorBoundary } from '../../../components/ErrorBoundary';
@@ -72,6 +72,12 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph }: TaskW
   const matches = useMemo(() => searchSubtasks(index, query), [index, query]);
   const find = useMemo(() => ({ matches, statuses: state.statuses, lineage: state.lineage }), [matches, state.statuses, state.lineage]);
 
+  // Kept across search keys, so the find bar re-renders only its field and count.
+  const showShortcuts = useCallback(() => setHelp(true), []);
+  const hideShortcuts = useCallback(() => setHelp(false), []);
+  const graphShown = state.mode === 'graph';
+  const exportMenu = useMemo(() => <ExportMenu task={task} snapshot={snapshot} graphShown={graphShown} />, [task, snapshot, graphShown]);
+
   const step = (among: 'matches' | 'failures', direction: 1 | -1) => commands.send({ type: 'step', among, direction });
   useShortcuts({
     search: () => searchRef.current?.focus(),
@@ -113,9 +119,9 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph }: TaskW
         matchCount={matches ? matches.size : null}
         hasSelection={selectedId !== null}
         searchRef={searchRef}
-        onShowShortcuts={() => setHelp(true)}
+        onShowShortcuts={showShortcuts}
       >
-        <ExportMenu task={task} snapshot={snapshot} graphShown={state.mode === 'graph'} />
+        {exportMenu}
       </FindBar>
       <Box style={{ flex: 1, minHeight: 0, position: 'relative' }}>
         <ErrorBoundary region={t(`region.${state.mode}`)}>
@@ -147,7 +153,7 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph }: TaskW
           </Box>
         </ErrorBoundary>
       </Box>
-      <ShortcutSheet opened={help} onClose={() => setHelp(false)} />
+      <ShortcutSheet opened={help} onClose={hideShortcuts} />
     </Box>
   );
 }
