@@ -38,8 +38,17 @@ export interface TimelineProps {
   commands: ViewCommands;
 }
 
-const LABEL_WIDTH = 340;
-const NOTE_ROOM = 120;
+/**
+ * The name column, the room kept right of the track for a bar's note, and the track between: 340 and
+ * 120 px on a desktop, narrower on a phone so the bars still get most of a 390 px screen.
+ */
+function columns(width: number) {
+  const label = Math.round(Math.min(340, Math.max(120, width * 0.35)));
+  const note = Math.round(Math.min(120, Math.max(40, width * 0.15)));
+  const track = Math.max(50, width - label - note);
+  // About one tick label per 90 px, so "+10 min" labels never run into each other.
+  return { label, track, ticks: Math.max(3, Math.min(6, Math.floor(track / 90))) };
+}
 
 /**
  * The task as a Gantt chart: a bar per subtask from start to finish in its status colour, rollback
@@ -83,7 +92,7 @@ export function Timeline({ task, subtasks, selectedId, onSelect, find: findInput
   }, []);
   const onScroll = () => setView((v) => ({ ...v, top: scroller.current?.scrollTop ?? 0 }));
 
-  const trackWidth = Math.max(50, view.width - LABEL_WIDTH - NOTE_ROOM);
+  const { label: labelWidth, track: trackWidth, ticks: tickCount } = columns(view.width);
   // Kept while its numbers hold, so a poll that moved nothing keeps every row's props.
   const scale = useMemo(() => timeScale(span.t0, t1, trackWidth), [span.t0, t1, trackWidth]);
   const { first, last } = visibleRange(view.top, view.height, rows.length);
@@ -107,15 +116,15 @@ export function Timeline({ task, subtasks, selectedId, onSelect, find: findInput
   // elements, so React skips them (they were the top of helper-13's scroll profile at 5,000 rows).
   const axis = useMemo(
     () => (
-      <div className={classes.axis} style={{ marginLeft: LABEL_WIDTH }} aria-hidden>
-        {ticks(scale).map((offset) => (
+      <div className={classes.axis} style={{ marginLeft: labelWidth }} aria-hidden>
+        {ticks(scale, tickCount).map((offset) => (
           <span key={offset} className={classes.tick} style={{ left: offset * scale.scale }}>
             +{formatDuration(offset)}
           </span>
         ))}
       </div>
     ),
-    [scale],
+    [scale, labelWidth, tickCount],
   );
   const legend = useMemo(
     () => <Legend counts={counts} derived={derived} selected={findInput.statuses} onChange={onStatusesChange} />,
@@ -125,7 +134,7 @@ export function Timeline({ task, subtasks, selectedId, onSelect, find: findInput
     <div className={classes.root} data-testid="timeline">
       {axis}
       <div className={classes.legendBox}>{legend}</div>
-      {live && span.t0 !== undefined && <NowLine scale={scale} />}
+      {live && span.t0 !== undefined && <NowLine scale={scale} labelWidth={labelWidth} />}
       <div ref={scroller} className={classes.scroller} onScroll={onScroll} role="list" aria-label={t('label', { count: rows.length })}>
         <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
           {rows.slice(first, last + 1).map((row, i) => (
@@ -135,6 +144,7 @@ export function Timeline({ task, subtasks, selectedId, onSelect, find: findInput
               row={row}
               top={(first + i) * ROW_HEIGHT}
               scale={scale}
+              labelWidth={labelWidth}
               live={live}
               critical={critical.has(row.subtask.id)}
               selected={row.subtask.id === selectedId}
@@ -160,6 +170,7 @@ interface RowProps {
   row: TimelineRow;
   top: number;
   scale: TimeScale;
+  labelWidth: number;
   /** The task runs: open bars follow the clock. */
   live: boolean;
   critical: boolean;
@@ -179,7 +190,7 @@ function TimelineRowView(props: RowProps) {
   return props.row.open ? <OpenRow {...props} /> : <RowView {...props} now={0} />;
 }
 
-function RowView({ t, row, top, scale, critical, selected, cursor, emphasis, onSelect, now }: RowProps & { now: number }) {
+function RowView({ t, row, top, scale, labelWidth, critical, selected, cursor, emphasis, onSelect, now }: RowProps & { now: number }) {
   const s = row.subtask;
   const meta = subtaskDisplayMeta(subtaskDisplayStatus(s));
   const bar = barOf(row, scale, now);
@@ -208,7 +219,7 @@ function RowView({ t, row, top, scale, critical, selected, cursor, emphasis, onS
         data-critical={critical}
         onClick={() => onSelect(s.id)}
       >
-        <span className={classes.label} style={{ width: LABEL_WIDTH }} title={s.name}>
+        <span className={classes.label} style={{ width: labelWidth }} title={s.name}>
           {critical && (
             <span className={classes.criticalMark} aria-hidden>
               ◆
@@ -243,10 +254,10 @@ function RowView({ t, row, top, scale, critical, selected, cursor, emphasis, onS
 const TimelineRowItem = memo(TimelineRowView);
 
 /** The present on a live task's axis: a line that moves each second, over the rows and behind the legend. */
-function NowLine({ scale }: { scale: TimeScale }) {
+function NowLine({ scale, labelWidth }: { scale: TimeScale; labelWidth: number }) {
   const now = useNow(true);
   const x = Math.min(Math.max(0, (now - scale.t0) * scale.scale), (scale.t1 - scale.t0) * scale.scale);
-  return <div className={classes.nowLine} style={{ left: LABEL_WIDTH + x }} data-testid="timeline-now" aria-hidden />;
+  return <div className={classes.nowLine} style={{ left: labelWidth + x }} data-testid="timeline-now" aria-hidden />;
 }
 
 /**
