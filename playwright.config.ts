@@ -37,8 +37,10 @@ export default defineConfig<WorkerOptions>({
   testDir: 'e2e',
   outputDir: 'test-results',
   fullyParallel: false,
-  // Two workers on this 2-core machine: most of a test's time is waiting on the page and the simulator.
-  workers: 2,
+  // Each worker has its own console and simulator, so any number can run side by side; E2E_WORKERS sets
+  // how many. One by default: on this 2-core machine two gave no speedup (the axe sweep: 437 s on two
+  // workers, 453 s on one; Chromium's software rendering keeps both cores busy) and more timing flakes.
+  workers: Number(process.env.E2E_WORKERS) || 1,
   projects: [
     {
       // Each worker drives its own `serve` + simulator (e2e/support/workerConsole.ts).

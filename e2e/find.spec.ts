@@ -37,6 +37,12 @@ test('search highlights hits, dims the rest, counts them, and Enter moves the vi
   const hits = await page.locator('.react-flow__node [data-mark="match"]').count();
   expect(hits).toBeGreaterThan(0);
   expect(await page.locator('.react-flow__node [data-mark="dim"]').count()).toBeGreaterThan(0);
+  // Every hit wears the ring, fan-out members (the ∥ chip, and a stripe of their own) included.
+  const rings = await page
+    .locator('.react-flow__node [data-mark="match"]')
+    .evaluateAll((els) => els.map((e) => ({ parallel: e.textContent.includes('∥'), shadow: getComputedStyle(e).boxShadow })));
+  expect(rings.some((r) => r.parallel)).toBe(true);
+  for (const r of rings) expect(r.shadow).toContain('rgb(252, 196, 25)');
   const viewport = page.locator('.react-flow__viewport');
   const vBefore = await viewport.getAttribute('style');
   await search.press('Enter');

@@ -29,11 +29,17 @@ async function dropFiles(page: Page, files: { name: string; text: string }[]) {
   await expect(page.getByTestId('task-file-drop')).toBeHidden();
 }
 
-/** Picks a file with the top bar's "Open a saved task file" (a hidden file input behind the button). */
+/**
+ * Picks a file with the top bar's "Open a saved task file" (a hidden file input behind the button); the
+ * empty /saved page has a button of the same name, so the top bar's is named by its landmark.
+ */
 async function pickFile(page: Page, name: string, text: string) {
   const [chooser] = await Promise.all([
     page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: /Open a saved task file|打开已保存的任务文件/ }).click(),
+    page
+      .getByRole('banner')
+      .getByRole('button', { name: /Open a saved task file|打开已保存的任务文件/ })
+      .click(),
   ]);
   await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }

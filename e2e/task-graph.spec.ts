@@ -56,6 +56,11 @@ test('clicking a node opens its details with upstream and downstream links', asy
 test('a RUNNING task updates live without reload, and no node or the viewport moves', async ({ page }) => {
   await openTask(page, TASK.running);
   await expect(subtaskNodes(page).first()).toBeVisible();
+  // Follow (on by default while RUNNING) moves the view on purpose once a running subtask leaves the
+  // screen, which a slow run reaches; off, nothing but the operator may move it (actions.spec tests Follow).
+  const follow = page.getByRole('button', { name: 'Follow running' });
+  await follow.click();
+  await expect(follow).toHaveAttribute('aria-pressed', 'false');
   const viewport = page.locator('.react-flow__viewport');
   const before = await positions(page);
   const transform = await viewport.getAttribute('style');
