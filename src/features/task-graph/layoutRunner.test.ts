@@ -37,18 +37,18 @@ describe('layoutNow', () => {
   });
 
   it('lays out a small graph in the caller once the code is in, and caches it', async () => {
-    expect(layoutNow('now-test', () => input)).toBeUndefined(); // the code is not loaded yet
+    expect(layoutNow('now-test', 2, () => input)).toBeUndefined(); // the code is not loaded yet
     prewarmLayout();
     await requestLayout('now-warm', input); // the same code: loaded once this settles
-    const layout = layoutNow('now-test', () => input);
+    const layout = layoutNow('now-test', 2, () => input);
     expect(layout?.positions.get('1')?.x).toBeLessThan(layout?.positions.get('2')?.x ?? 0);
     expect(cachedLayout('now-test')).toBe(layout);
-    expect(layoutNow('now-test', () => input)).toBe(layout);
+    expect(layoutNow('now-test', 2, () => input)).toBe(layout);
   });
 
   it('leaves a large graph to requestLayout (a worker, off the main thread)', async () => {
     await requestLayout('now-warm', input);
-    expect(layoutNow('now-large', () => chain(SYNC_LAYOUT_MAX_NODES + 1))).toBeUndefined();
-    expect(layoutNow('now-small', () => chain(SYNC_LAYOUT_MAX_NODES))).toBeDefined();
+    expect(layoutNow('now-large', SYNC_LAYOUT_MAX_NODES + 1, () => chain(SYNC_LAYOUT_MAX_NODES + 1))).toBeUndefined();
+    expect(layoutNow('now-small', SYNC_LAYOUT_MAX_NODES, () => chain(SYNC_LAYOUT_MAX_NODES))).toBeDefined();
   });
 });

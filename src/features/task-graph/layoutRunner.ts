@@ -56,13 +56,14 @@ export function requestLayout(key: string, input: LayoutInput): Promise<GraphLay
  * A small layout computed now, in the caller's render, when the main thread's layout code is already
  * loaded (it is prewarmed with the graph's code): the graph then draws in the task that brought the
  * reply instead of one task later, after a promise and another render. Undefined when it is not
- * cached and cannot be computed now; `requestLayout` then does.
+ * cached and cannot be computed now (code not loaded, or more than SYNC_LAYOUT_MAX_NODES subtasks):
+ * `requestLayout` then does.
  */
-export function layoutNow(key: string, input: () => LayoutInput): GraphLayout | undefined {
+export function layoutNow(key: string, subtaskCount: number, input: () => LayoutInput): GraphLayout | undefined {
   const hit = cachedLayout(key);
-  if (hit || !loadedLayoutCode || inFlight.has(key)) return hit;
+  // The count first: a large graph's input is not built on every render while its worker runs.
+  if (hit || !loadedLayoutCode || inFlight.has(key) || subtaskCount > SYNC_LAYOUT_MAX_NODES) return hit;
   const nodes = input();
-  if (nodes.nodeIds.length > SYNC_LAYOUT_MAX_NODES) return undefined;
   const started = performance.now();
   let layout: GraphLayout;
   try {

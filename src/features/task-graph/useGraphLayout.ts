@@ -44,7 +44,9 @@ export function useGraphLayout(structure: GraphStructure, collapsed: ReadonlySet
 
   if (cycle) return { status: 'error', layout: null, error: t('cycle', { path: `${cycle.join(' → ')} → ${cycle[0] ?? ''}` }) };
   // A small graph is laid out right here when the code is in (no extra render); others arrive in the effect.
-  const hit = layoutNow(hash, () => toLayoutInput(structure, collapsed)) ?? (settled?.hash === hash ? settled.layout : undefined);
+  const hit =
+    layoutNow(hash, structure.nodeIds.length, () => toLayoutInput(structure, collapsed)) ??
+    (settled?.hash === hash ? settled.layout : undefined);
   if (hit) return { status: 'ready', layout: hit, error: null };
   if (settled?.hash === hash && settled.error !== undefined) return { status: 'error', layout: null, error: settled.error };
   return { status: 'pending', layout: null, error: null };
