@@ -125,7 +125,7 @@ describe('TaskGraph', () => {
     expect(vi.mocked(layoutGraph).mock.calls.length).toBe(layouts);
   });
 
-  it('marks search hits and the lineage of the selection on each node's own root', async () => {
+  it('marks search hits and the lineage of the selection on each node root', async () => {
     const { rerender } = renderGraph();
     await screen.findByTestId('rf__node-1');
     rerender({ find: { matches: new Set(['2', '3']), statuses: [], lineage: false } });
