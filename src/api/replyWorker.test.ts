@@ -104,7 +104,7 @@ describe('request with a reply worker', () => {
     expect(FakeWorker.answered[2]).toMatchObject({ base: FakeWorker.answered[1]!.id });
   });
 
-  it('sends the task whole when the page holds another answer than the worker last sent', async () => {
+  it('sends the task whole when the page holds another answer than the worker last sent', () => {
     const parse = createReplyParser();
     const bytes = bytesOf(okEnvelope(largeTask()));
     expect(parse({ id: 1, bytes, schema: 'TaskInstance', base: 0 })).toMatchObject({ base: 0 });
