@@ -4,14 +4,10 @@
  * Anything else (not JSON, an error reply, a reply off the contract) answers `null`, and the client
  * reads the same bytes on the main thread, where errors are worded: one place says what went wrong.
  */
-import { Envelope, SubtaskLog, TaskInstance, TaskPage } from './schemas';
+import { Envelope, TaskInstance, TaskPage } from './schemas';
 
-/**
- * The schemas whose replies can be large enough to parse off the main thread, by name: a 5,000-subtask
- * task (2 MB), a long list page, a subtask log (a data check's can be 10 MB: its parse was a long task
- * between the click and the lines).
- */
-export const WORKER_SCHEMAS = { TaskInstance, TaskPage, SubtaskLog } as const;
+/** The schemas whose replies can be large enough to parse off the main thread, by name. */
+export const WORKER_SCHEMAS = { TaskInstance, TaskPage } as const;
 export type WorkerSchemaName = keyof typeof WORKER_SCHEMAS;
 
 export function parseLargeReply(bytes: Uint8Array, schema: WorkerSchemaName): { data: unknown } | null {

@@ -80,16 +80,6 @@ describe('request with a reply worker', () => {
     expect(new TextDecoder().decode(rawReplyOf(task))).toBe(sent);
   });
 
-  it('parses a large subtask log in the worker', async () => {
-    const { fetchSubtaskLog } = await import('./subtaskLog');
-    const log = Array.from({ length: 5000 }, (_, i) => `2024-03-01 10:00:03.120 INFO  [t] c.o.Checker - checked partition_id=${i}`).join(
-      '\n',
-    );
-    vi.spyOn(globalThis, 'fetch').mockResolvedValue(jsonResponse(okEnvelope({ log })));
-    expect(await fetchSubtaskLog('1009', '2080002')).toBe(log);
-    expect(FakeWorker.posted.map((r) => r.schema)).toEqual(['SubtaskLog']);
-  });
-
   it('parses a small task on the main thread', async () => {
     const { fetchTaskInstance } = await load();
     vi.spyOn(globalThis, 'fetch').mockResolvedValue(jsonResponse(okEnvelope(wireTask())));
