@@ -20,7 +20,10 @@ export interface Fill {
 }
 
 const onScreen = (n: FlowNode, r: Rect) =>
-  n.position.x < r.x + r.width && n.position.x + (n.width ?? 0) > r.x && n.position.y < r.y + r.height && n.position.y + (n.height ?? 0) > r.y;
+  n.position.x < r.x + r.width &&
+  n.position.x + (n.width ?? 0) > r.x &&
+  n.position.y < r.y + r.height &&
+  n.position.y + (n.height ?? 0) > r.y;
 
 /**
  * The next step towards `target`: nodes already `shown` stay; off-screen new nodes come at once (React
