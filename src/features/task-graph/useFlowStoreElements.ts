@@ -1,5 +1,5 @@
 import { useStore, useStoreApi, type Edge, type ReactFlowState } from '@xyflow/react';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { FlowNode } from './flowElements';
 import { replaceEdges, replaceNodes } from './flowStore';
 import { fillStep } from './windowFill';
@@ -55,8 +55,6 @@ export function useFlowStoreElements(nodes: FlowNode[], edges: Edge[], large: bo
 
   const target = useRef<Target | null>(null);
   const frame = useRef(0);
-  // Whether the overview picture stays up while the node window that replaces it is being filled.
-  const [filling, setFilling] = useState(false);
 
   const apply = useCallback(() => {
     const run = () => {
@@ -86,7 +84,8 @@ export function useFlowStoreElements(nodes: FlowNode[], edges: Edge[], large: bo
       const next =
         last && 'rect' in view ? fillStep(full, new Set(last.nodes.map((n) => n.id)), screenRect(state)) : { ...full, complete: true };
       // Unchanged lists are not handed over again: React Flow rebuilds its connection lookup on every setEdges.
-      const nextNodes = last && sameItems(last.nodes, next.nodes) ? last.nodes : next.nodes;
+      // (Except when a fill from the overview completes: the new list is what takes the picture down.)
+      const nextNodes = last && sameItems(last.nodes, next.nodes) && !(last.fromOverview && next.complete) ? last.nodes : next.nodes;
       const nextEdges = last && sameItems(last.edges, next.edges) ? last.edges : next.edges;
       const fromOverview = !next.complete && (last?.key === 'overview' || (last?.fromOverview === true && !last.complete));
       applied.current = {
@@ -97,7 +96,6 @@ export function useFlowStoreElements(nodes: FlowNode[], edges: Edge[], large: bo
         complete: next.complete,
         fromOverview,
       };
-      setFilling(fromOverview);
       if (nextNodes !== last?.nodes) replaceNodes(store, nextNodes);
       if (nextEdges !== last?.edges) replaceEdges(store, nextEdges);
       cancelAnimationFrame(frame.current);
@@ -127,6 +125,13 @@ export function useFlowStoreElements(nodes: FlowNode[], edges: Edge[], large: bo
     [store, apply],
   );
 
-  const far = useStore(useCallback((s: ReactFlowState) => large && s.transform[2] < OVERVIEW_ZOOM, [large]));
-  return far || filling;
+  // Read in the same store update that hands over each step, so the picture goes in the very render
+  // that mounts the window's last nodes (a state of its own would render apart from it).
+  return useStore(
+    useCallback(
+      (s: ReactFlowState) =>
+        large && (s.transform[2] < OVERVIEW_ZOOM || (applied.current?.nodes === s.nodes && applied.current.fromOverview)),
+      [large],
+    ),
+  );
 }
