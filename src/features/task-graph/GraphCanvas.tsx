@@ -156,8 +156,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (hit) focusOn(hit);
   });
   const onMoveEnd: OnMoveEnd = useStableHandler((_, viewport) => props.onViewportChange(viewport));
-  const onMoveStart: OnMove = useStableHandler((event, viewport) => {
-    follow.onMoveStart(event, viewport);
+  const onMoveStart: OnMove = useStableHandler((event) => {
+    follow.onMoveStart(event);
     props.onViewportMoveStart?.();
   });
 
