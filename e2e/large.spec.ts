@@ -50,11 +50,8 @@ test('a 5,000-subtask task opens and stays usable', async ({ page }) => {
   expect(counts.reduce((a, b) => a + b, 0)).toBe(5000);
   await page.screenshot({ path: 'test-results/screenshots/large-5000-overview.png' });
 
-  // With the panel closed the pane holds more nodes than one step of the fill mounts (40).
-  await page.getByRole('button', { name: 'Close subtask details' }).click();
-  // Wheeling back in crosses into the node window, which mounts over a few frames (windowFill.ts), the
-  // picture staying up until it is complete. Then the screen holds exactly the nodes, at exactly the
-  // places, that opening this very viewport (mounted at once) gives.
+  // Wheeling back in crosses into the node window (nodes given their size up front, no measure pass):
+  // the screen then holds exactly the nodes, at exactly the places, that opening this viewport gives.
   const box = (await page.locator('.react-flow__pane').boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   const zoomNow = () => page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
@@ -69,7 +66,7 @@ test('a 5,000-subtask task opens and stays usable', async ({ page }) => {
   // The viewport reaches the URL once the move has paused; reopening the URL opens right here.
   await expect.poll(() => new URL(page.url()).searchParams.get('vp')?.split(',')[2]).toBe(String(Number(zoom.toFixed(3))));
   const filled = { tight: await nodesInsidePane(page, 1), loose: await nodesInsidePane(page, 0.5) };
-  expect((await drawnNodesAgainstPane(page)).count).toBeGreaterThan(40); // more than one step of the fill
+  expect(Object.keys(filled.tight).length).toBeGreaterThan(0);
   await page.goto(page.url());
   await expect(subtaskNodes(page).first()).toBeVisible({ timeout: 45_000 });
   await expect(page.getByTestId('graph-overview')).toHaveCount(0);
