@@ -71,6 +71,22 @@ test('runs as tabs, newest first; the 10 MB log renders only the lines on screen
   await expect(logLines(page)).toContainText('Connection to 10.0.5.11:2881 reset');
 });
 
+test("the log is requested with the panel, before the viewer's code has loaded, and once", async ({ page, sim }) => {
+  // A cold page: neither the log viewer's chunk nor the log is cached.
+  await openSubtask(page, TASK.hugeLog, HUGE);
+  await expect(logLines(page).locator('[data-line]').first()).toBeVisible();
+  const timing = await page.evaluate((sub) => {
+    const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const log = entries.find((e) => new URL(e.name).pathname.endsWith(`/subtasks/${sub}/log`));
+    const viewer = entries.find((e) => /\/assets\/SubtaskLog-[\w-]+\.js$/.test(new URL(e.name).pathname));
+    return { logStart: log?.startTime, viewerEnd: viewer?.responseEnd };
+  }, HUGE);
+  expect(timing.logStart).toBeDefined();
+  expect(timing.viewerEnd).toBeDefined();
+  expect(timing.logStart).toBeLessThan(timing.viewerEnd ?? 0);
+  expect(await sim.requests('subtaskLog', `${TASK.hugeLog}/${HUGE}`)).toBe(1);
+});
+
 test('follows a running subtask, keeps the place when scrolled up, offers "Jump to latest"', async ({ page }) => {
   const res = await page.request.get(`/api/v2/tasks/instances/${TASK.canceling}`);
   const { subtasks } = ((await res.json()) as { data: { subtasks: { id: number; status: string; name: string }[] } }).data;

@@ -8,9 +8,9 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { constants as zlib } from 'node:zlib';
 import type { ServerConfig } from './config.ts';
 import { createAudit } from './pipeline/audit.ts';
+import { COMPRESSION } from './pipeline/compression.ts';
 import { hostProblem } from './pipeline/crossSite.ts';
 import { sendConsoleError } from './pipeline/envelope.ts';
 import { registerPipeline } from './pipeline/pipeline.ts';
@@ -89,11 +89,7 @@ export async function buildConsoleServer(options: ConsoleServerOptions): Promise
     strictTransportSecurity: false,
   });
   await app.register(fastifyCompress, {
-    encodings: ['br', 'gzip'],
-    // Quality 11 (zlib's default) takes ~1 s for a 2 MB task; 5 is within a few per cent of its size.
-    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } },
-    zlibOptions: { level: 6 },
-    threshold: 1024,
+    ...COMPRESSION,
     globalDecompression: false,
   });
 

@@ -6,7 +6,7 @@
  * Search: from the key event (`KeyboardEvent.timeStamp`) to the frame that paints the keystroke's result:
  * the later of the frame after the input's own handling (React renders a discrete input synchronously,
  * so the echo of the typed character carries the new matches) and the frame after the last mutation a
- * search makes (the match count's text, a node's mark (`data-mark`) or class, an edge's style), checked against the count the
+ * search makes (the match count's text, a node's or an edge's mark (`data-mark`), a node's class, an edge's style), checked against the count the
  * console's own `searchSubtasks` gives in Node. The URL write (debounced 300 ms) is not part of it.
  */
 import { VIEWPORT } from './browser.mjs';
@@ -80,8 +80,9 @@ function installFindProbes() {
   const isSearchMutation = (r) => {
     if (r.type === 'attributes') {
       const el = /** @type {Element} */ (r.target);
-      // A node's mark is its root's data-mark (findMarks.ts; the wrapper's class before), an edge's its path's style.
-      if (r.attributeName === 'data-mark') return el.closest('.react-flow__node') !== null;
+      // A node's mark is its root's data-mark (findMarks.ts; the wrapper's class before), an edge's its
+      // path's data-mark (its style before).
+      if (r.attributeName === 'data-mark') return el.closest('.react-flow__node') !== null || el.matches('.react-flow__edge-path');
       return r.attributeName === 'class' ? el.matches('.react-flow__node') : el.matches('.react-flow__edge-path');
     }
     if (inCount(r.target)) return true;

@@ -113,6 +113,19 @@ describe('the pipeline in front of the simulator', () => {
     }
   });
 
+  it('sends a subtask log gzip-first (it streams at once), a task brotli-first, both through the allow-list', async () => {
+    const both = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+    const log = await c.app.inject({ url: `${T}/1009/subtasks/2080002/log`, headers: both });
+    expect(log.statusCode).toBe(200);
+    expect(log.headers['content-encoding']).toBe('gzip');
+    expect(log.rawPayload.length).toBeLessThan(2_000_000);
+    const brOnly = await c.app.inject({ url: `${T}/1009/subtasks/2080002/log`, headers: { 'accept-encoding': 'br' } });
+    expect(brOnly.headers['content-encoding']).toBe('br');
+    expect((await c.app.inject({ url: `${T}/1009`, headers: both })).headers['content-encoding']).toBe('br');
+    // The log's own route still answers only what the allow-list lets through.
+    expect((await c.app.inject({ method: 'DELETE', url: `${T}/1009/subtasks/2080002/log` })).statusCode).toBe(405);
+  });
+
   it('has /healthz and /readyz', async () => {
     expect((await c.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'up' });
     expect((await c.app.inject({ url: '/readyz' })).json()).toMatchObject({ status: 'ready' });

@@ -6,6 +6,7 @@ import type { Audit } from './audit.ts';
 import { registerAuthRoutes } from './authRoutes.ts';
 import { crossSiteProblem } from './crossSite.ts';
 import { sendConsoleError } from './envelope.ts';
+import { LOG_COMPRESSION } from './compression.ts';
 import { createApiHandler } from './proxy.ts';
 import { createSessionSealer, sessionKey } from './session.ts';
 import { basicAuth, createSessionCookies } from './sessionCookie.ts';
@@ -52,6 +53,8 @@ export function registerPipeline(app: FastifyInstance, deps: PipelineDeps): void
     });
     api.all('/api', handler);
     api.all('/api*', handler);
+    // The same handler (allow-list and all), compressed for size and speed of a long text.
+    api.get('/api/v2/tasks/instances/:taskId/subtasks/:subtaskId/log', { compress: LOG_COMPRESSION }, handler);
     // A streamed reply that fails before its first bytes went out (OCP broke off, or went silent,
     // while the compressor was still filling its first block) still gets a worded error.
     api.setErrorHandler((error, request, reply) => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { errorEnvelope, jsonResponse, okEnvelope } from '../test/fetchMock';
 import { wireSubtasks, wireTask } from '../test/taskFixtures';
 import { ApiError } from './errors';
-import { parseLargeReply, type ReplyParseRequest, type ReplyParseResponse } from './replyParse';
+import { createReplyParser, parseLargeReply, type ReplyParseRequest, type ReplyParseResponse } from './replyParse';
 import { TaskInstance } from './schemas';
 
 /** A task reply above the worker threshold (256 KB): 1,500 subtasks. */
@@ -33,7 +33,9 @@ describe('parseLargeReply (what the worker runs)', () => {
  */
 class FakeWorker {
   static posted: ReplyParseRequest[] = [];
+  static answered: ReplyParseResponse[] = [];
   static broken = false;
+  parse = createReplyParser();
   onmessage: ((event: MessageEvent<ReplyParseResponse>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   postMessage(request: ReplyParseRequest) {
@@ -43,8 +45,8 @@ class FakeWorker {
         this.onerror?.(new ErrorEvent('error', { message: 'failed to load' }));
         return;
       }
-      const parsed = parseLargeReply(request.bytes, request.schema);
-      const data: ReplyParseResponse = parsed ? { id: request.id, data: structuredClone(parsed.data) } : { id: request.id, fallback: true };
+      const data = structuredClone(this.parse(request));
+      FakeWorker.answered.push(data);
       this.onmessage?.(new MessageEvent('message', { data }));
     });
   }
@@ -54,6 +56,7 @@ class FakeWorker {
 describe('request with a reply worker', () => {
   beforeEach(() => {
     FakeWorker.posted = [];
+    FakeWorker.answered = [];
     FakeWorker.broken = false;
     vi.resetModules();
     vi.stubGlobal('Worker', FakeWorker);
@@ -78,6 +81,38 @@ describe('request with a reply worker', () => {
     expect(FakeWorker.posted).toHaveLength(1);
     expect(task).toEqual(TaskInstance.parse(wire));
     expect(new TextDecoder().decode(rawReplyOf(task))).toBe(sent);
+  });
+
+  it('sends a polled task with only the subtasks that changed, and keeps the objects of the others', async () => {
+    const { fetchTaskInstance } = await load();
+    const first = largeTask();
+    const second = largeTask();
+    second.subtasks![3]!.status = 'RUNNING';
+    const replies = [first, second, second];
+    vi.spyOn(globalThis, 'fetch').mockImplementation(() => Promise.resolve(jsonResponse(okEnvelope(replies.shift()))));
+    const one = await fetchTaskInstance('1001');
+    const two = await fetchTaskInstance('1001');
+    expect(two).toEqual(TaskInstance.parse(second));
+    expect(two.subtasks[3]).not.toBe(one.subtasks[3]);
+    expect(two.subtasks.filter((s, i) => s === one.subtasks[i])).toHaveLength(1499);
+    // What crossed to the main thread: the changed subtask, the others as their index in the task held.
+    const sent = (FakeWorker.answered[1]!.data as { subtasks: unknown[] }).subtasks;
+    expect(sent.filter((s) => typeof s === 'object')).toHaveLength(1);
+    expect(sent[5]).toBe(5);
+    // The page's copy is what the worker compares against: the third answer is sent against the second.
+    expect(await fetchTaskInstance('1001')).toEqual(two);
+    expect(FakeWorker.answered[2]).toMatchObject({ base: FakeWorker.answered[1]!.id });
+  });
+
+  it('sends the task whole when the page holds another answer than the worker last sent', () => {
+    const parse = createReplyParser();
+    const bytes = bytesOf(okEnvelope(largeTask()));
+    expect(parse({ id: 1, bytes, schema: 'TaskInstance', base: 0 })).toMatchObject({ base: 0 });
+    expect(parse({ id: 2, bytes, schema: 'TaskInstance', base: 1 })).toMatchObject({ base: 1 });
+    // Answer 2 was lost on the way (the page still holds 1): the next must not be sent against 2.
+    const whole = parse({ id: 3, bytes, schema: 'TaskInstance', base: 1 });
+    expect(whole).toMatchObject({ base: 0 });
+    expect((whole as { data: TaskInstance }).data).toEqual(TaskInstance.parse(largeTask()));
   });
 
   it('parses a small task on the main thread', async () => {

@@ -1,4 +1,5 @@
-import { WORKER_SCHEMAS, type ReplyParseRequest, type ReplyParseResponse, type WorkerSchemaName } from './replyParse';
+import { restoreTask, WORKER_SCHEMAS, type ReplyParseRequest, type ReplyParseResponse, type WorkerSchemaName } from './replyParse';
+import type { TaskInstance } from './schemas';
 
 /**
  * Replies from this size up are parsed in a worker. Below it the round trip (copying the bytes in,
@@ -19,14 +20,28 @@ let worker: Worker | null = null;
 let unavailable = typeof Worker === 'undefined';
 let nextId = 1;
 const waiting = new Map<number, (result: { data: unknown } | null) => void>();
+/** The last task the worker sent, and its answer's id: the worker sends the next one against it (createReplyParser). */
+let held: { seq: number; task: TaskInstance } | null = null;
+
+function receive(response: ReplyParseResponse): { data: unknown } | null {
+  if ('fallback' in response) return null;
+  const { id, data, base } = response;
+  if (base === undefined) return { data };
+  const task = base === 0 ? (data as TaskInstance) : restoreTask(held, data, base);
+  // Not restorable (it never is, answers come in order): read on the main thread; the next answer is whole.
+  if (!task) return null;
+  held = { seq: id, task };
+  return { data: task };
+}
 
 function startWorker(): Worker {
   const w = new Worker(new URL('./reply.worker.ts', import.meta.url), { type: 'module' });
   w.onmessage = (event: MessageEvent<ReplyParseResponse>) => {
-    const { id } = event.data;
-    const done = waiting.get(id);
-    waiting.delete(id);
-    done?.('fallback' in event.data ? null : { data: event.data.data });
+    // Every answer goes through `receive`, awaited or not, so `held` is what the worker last sent.
+    const result = receive(event.data);
+    const done = waiting.get(event.data.id);
+    waiting.delete(event.data.id);
+    done?.(result);
   };
   w.onerror = (event) => {
     event.preventDefault();
@@ -53,7 +68,7 @@ export function parseInWorker(bytes: Uint8Array, schema: WorkerSchemaName): Prom
   if (unavailable) return Promise.resolve(null);
   worker ??= startWorker();
   const id = nextId++;
-  const request: ReplyParseRequest = { id, bytes, schema };
+  const request: ReplyParseRequest = { id, bytes, schema, base: held?.seq ?? 0 };
   return new Promise((resolve) => {
     waiting.set(id, resolve);
     worker?.postMessage(request);

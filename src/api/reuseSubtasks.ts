@@ -26,7 +26,9 @@ export function reuseUnchangedSubtasks(previous: unknown, next: unknown): unknow
 const isTask = (v: unknown): v is TaskInstance =>
   typeof v === 'object' && v !== null && Array.isArray((v as { subtasks?: unknown }).subtasks);
 
-function sameSubtask(a: SubtaskInstance, b: SubtaskInstance): boolean {
+/** Equal in every field: values compared flat, the id lists element by element. */
+export function sameSubtask(a: SubtaskInstance, b: SubtaskInstance): boolean {
+  if (a === b) return true;
   const keysA = Object.keys(a) as (keyof SubtaskInstance)[];
   if (keysA.length !== Object.keys(b).length) return false;
   for (const key of keysA) {

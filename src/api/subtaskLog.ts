@@ -28,7 +28,9 @@ export const subtaskLogQueryOptions = (taskId: string, subtaskId: string, live: 
     refetchIntervalInBackground: false,
     // Comparing a 10 MB string with the last one buys nothing: the viewer compares lengths.
     structuralSharing: false,
-    staleTime: live ? 0 : 5_000,
+    // Live: fresh for half a poll, so the viewer mounting just after the page prefetched it does not
+    // ask again; polling itself goes by the interval, not by staleness.
+    staleTime: live ? POLL_INTERVAL_MS / 2 : 5_000,
   });
 
 /**

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SUBTASK_STATUSES } from '../../api/schemas';
 import { SUBTASK_STATUS_META } from '../../components/status';
 import type { CollapsedGroupNodeProps } from './flowElements';
-import { markProps, useNodeMark } from './findMarks';
+import { useNodeMarkRef } from './findMarks';
 import { GroupToggleContext } from './groupToggle';
 import { countsAttribute } from './model';
 import classes from './TaskGraph.module.css';
@@ -14,15 +14,15 @@ function CollapsedGroupView({ id, data }: CollapsedGroupNodeProps) {
   const { t } = useTranslation('graph');
   const toggle = use(GroupToggleContext);
   const { summary } = data;
-  const marked = markProps(useNodeMark(id));
+  const markRef = useNodeMarkRef<HTMLDivElement>(id);
   const meta = SUBTASK_STATUS_META[summary.headline];
   const vars = { '--status-color': meta.color, '--status-tint': meta.tint } as CSSProperties;
   const Icon = meta.icon;
   const notice = summary.headline === 'FAILED' || summary.headline === 'RUNNING' || summary.headline === 'CANCELING';
   return (
     <div
-      className={`${classes.collapsedGroup} ${marked.className}`}
-      data-mark={marked['data-mark']}
+      ref={markRef}
+      className={classes.collapsedGroup}
       style={vars}
       data-testid="collapsed-group"
       data-headline={summary.headline}

@@ -2,7 +2,14 @@ import { MantineProvider } from '@mantine/core';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SubtaskInstance, type SubtaskInstanceWire } from '../../api/schemas';
+import { subtaskDisplayStatus } from '../../components/subtaskStatus';
 import { TaskGraph, type TaskGraphProps } from './TaskGraph';
+
+// Every drawn subtask node asks for its display status once per render: the count of calls tells renders.
+vi.mock('../../components/subtaskStatus', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../components/subtaskStatus')>();
+  return { ...actual, subtaskDisplayStatus: vi.fn(actual.subtaskDisplayStatus) };
+});
 
 type Wire = Partial<SubtaskInstanceWire> & { id: number };
 const parse = (...wire: Wire[]) =>
@@ -10,13 +17,15 @@ const parse = (...wire: Wire[]) =>
 const at = (s: number) => `2024-01-01T08:00:${String(s).padStart(2, '0')}.000+08:00`;
 
 function renderGraph(props: Partial<TaskGraphProps> & Pick<TaskGraphProps, 'subtasks'>) {
-  return render(
+  const ui = (p: typeof props) => (
     <MantineProvider>
       <div style={{ height: 600 }}>
-        <TaskGraph selectedId={null} onSelect={vi.fn()} {...props} />
+        <TaskGraph selectedId={null} onSelect={vi.fn()} {...p} />
       </div>
-    </MantineProvider>,
+    </MantineProvider>
   );
+  const view = render(ui(props));
+  return { ...view, rerender: (next: Partial<TaskGraphProps>) => view.rerender(ui({ ...props, ...next })) };
 }
 const node = (id: string) => screen.getByTestId(`rf__node-${id}`);
 const root = (id: string) => node(id).querySelector('[data-status]') as HTMLElement;
@@ -64,5 +73,33 @@ describe('what the graph says', () => {
     renderGraph({ subtasks, live: false });
     await screen.findByTestId('rf__node-1');
     expect(screen.queryByRole('button', { name: 'Follow running' })).not.toBeInTheDocument();
+  });
+
+  it('marks a search and the lineage on the drawn nodes and edges without re-rendering any of them', async () => {
+    const subtasks = parse({ id: 1, downstreams: [2] }, { id: 2, upstreams: [1], downstreams: [3] }, { id: 3, upstreams: [2] });
+    const view = renderGraph({ subtasks });
+    expect(await screen.findByTestId('rf__node-3')).toBeInTheDocument();
+    await screen.findByTestId('rf__edge-2->3');
+    const edge = (id: string) => screen.getByTestId(`rf__edge-${id}`).querySelector('.react-flow__edge-path');
+    const renders = vi.mocked(subtaskDisplayStatus).mock.calls.length;
+    view.rerender({ find: { matches: new Set(['2']), statuses: [], lineage: false } });
+    expect(root('2')).toHaveAttribute('data-mark', 'match');
+    expect(root('1')).toHaveAttribute('data-mark', 'dim');
+    expect(edge('1->2')).toHaveAttribute('data-mark', 'dim');
+    const rendered = () =>
+      vi
+        .mocked(subtaskDisplayStatus)
+        .mock.calls.slice(renders)
+        .map(([s]) => (s as SubtaskInstance).id);
+    expect(rendered()).toEqual([]);
+    view.rerender({ selectedId: '2', find: { matches: null, statuses: [], lineage: true } });
+    expect(root('1')).toHaveAttribute('data-mark', 'lineage');
+    expect(root('2')).not.toHaveAttribute('data-mark');
+    expect(edge('2->3')).toHaveAttribute('data-mark', 'lineage');
+    // The selection re-renders the selected node (React Flow's `selected`), and only it.
+    expect(new Set(rendered())).toEqual(new Set(['2']));
+    view.rerender({ selectedId: '2', find: { matches: null, statuses: [], lineage: false } });
+    for (const id of ['1', '2', '3']) expect(root(id)).not.toHaveAttribute('data-mark');
+    expect(edge('2->3')).not.toHaveAttribute('data-mark');
   });
 });

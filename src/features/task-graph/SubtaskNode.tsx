@@ -4,7 +4,7 @@ import type { SubtaskInstance } from '../../api/schemas';
 import { elapsedMs, formatDuration } from '../../components/formatting';
 import { subtaskDisplayMeta, subtaskDisplayStatus } from '../../components/subtaskStatus';
 import { FirstFailureContext } from './firstFailureContext';
-import { markProps, useNodeMark } from './findMarks';
+import { useNodeMarkRef } from './findMarks';
 import { NodeWordsContext, type NodeWords } from './nodeWords';
 import marks from './marks.module.css';
 import type { SubtaskNodeProps } from './flowElements';
@@ -18,7 +18,7 @@ function SubtaskNodeView({ id, data, selected }: SubtaskNodeProps) {
   // A boolean selector: a node re-renders when zoom crosses the threshold, not on every zoom step.
   const far = useStore(isFarOut);
   const words = useNodeWords();
-  const marked = markProps(useNodeMark(id));
+  const markRef = useNodeMarkRef<HTMLDivElement>(id);
   const s = data.subtask;
   const firstFailure = useContext(FirstFailureContext) === s.id;
   // What the operator reads ("Rolled back"); data-status keeps OCP's raw status for tools and tests.
@@ -30,10 +30,10 @@ function SubtaskNodeView({ id, data, selected }: SubtaskNodeProps) {
     'data-display-status': display,
     'data-operation': s.operation,
     'data-first-failure': firstFailure || undefined,
-    'data-mark': marked['data-mark'],
+    ref: markRef,
     style: vars,
   };
-  const mark = `${firstFailure ? marks.firstFailure : ''} ${marked.className}`;
+  const mark = firstFailure ? marks.firstFailure : '';
   const handles = (
     <>
       <Handle type="target" position={Position.Left} isConnectable={false} className={classes.handle} />

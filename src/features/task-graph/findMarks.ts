@@ -3,12 +3,11 @@
  * of React Flow's nodes and edges. A keystroke on 5,000 subtasks used to rebuild every node and edge
  * object whose mark changed, re-window them all and hand them to React Flow again (145 ms a key, bench
  * profile); now the node and edge objects stay as they are and the marks go through this small store:
- * each drawn node and edge subscribes to its own mark and re-renders only when that mark changes, so a
- * keystroke costs what is on screen, not what is in the task.
+ * each drawn node and edge subscribes to its own mark and writes it to its own root's `data-mark` when it
+ * changes, without re-rendering, so a keystroke costs what is on screen, not what is in the task.
  */
-import { createContext, use, useCallback, useSyncExternalStore } from 'react';
+import { createContext, use, useCallback } from 'react';
 import type { Emphasis } from './find';
-import classes from './TaskGraph.module.css';
 
 export type EdgeMark = 'lineage' | 'dim' | null;
 
@@ -47,29 +46,42 @@ export function createFindMarkStore(initial: FindMarks = NO_MARKS): FindMarkStor
 /** One per mounted graph (GraphCanvas provides it); a node drawn outside a graph has no marks. */
 export const FindMarkContext = createContext<FindMarkStore | null>(null);
 
-const noStore = () => () => {};
-
-/** This node's mark; the node re-renders when it changes, not when another node's does. */
-export function useNodeMark(id: string): Emphasis {
+/**
+ * A ref for a drawn element's root that keeps its `data-mark` (what CSS draws the mark from, and what
+ * tools and tests read) in step with the store by writing the attribute itself: a keystroke that marks
+ * every node on screen re-renders none of them,
+ * leaving the browser only to restyle and repaint the ones that changed.
+ * React never owns the attribute, so a re-render for another reason leaves it alone.
+ */
+function useMarkRef<T extends Element>(read: (marks: FindMarks) => string | null): (el: T | null) => (() => void) | undefined {
   const store = use(FindMarkContext);
-  const read = useCallback(() => (store ? store.get().node(id) : null), [store, id]);
-  return useSyncExternalStore(store?.subscribe ?? noStore, read, read);
+  return useCallback(
+    (el: T | null) => {
+      if (!el || !store) return undefined;
+      let shown = el.getAttribute('data-mark');
+      const apply = () => {
+        const mark = read(store.get());
+        if (mark === shown) return;
+        shown = mark;
+        if (mark === null) el.removeAttribute('data-mark');
+        else el.setAttribute('data-mark', mark);
+      };
+      apply();
+      const unsubscribe = store.subscribe(apply);
+      return () => {
+        unsubscribe();
+      };
+    },
+    [store, read],
+  );
 }
 
-/** This edge's mark, likewise. */
-export function useEdgeMark(source: string, target: string): EdgeMark {
-  const store = use(FindMarkContext);
-  const read = useCallback(() => (store ? store.get().edge(source, target) : null), [store, source, target]);
-  return useSyncExternalStore(store?.subscribe ?? noStore, read, read);
+/** The ref that marks a node's own root (a subtask, or a collapsed group standing for its members). */
+export function useNodeMarkRef<T extends Element>(id: string) {
+  return useMarkRef<T>(useCallback((marks: FindMarks) => marks.node(id), [id]));
 }
 
-const MARK_CLASS: Record<NonNullable<Emphasis>, string> = {
-  match: classes.match ?? 'match',
-  lineage: classes.lineage ?? 'lineage',
-  dim: classes.dim ?? 'dim',
-};
-
-/** What a node's own root carries for its mark: the class that draws it, and `data-mark` for tools and tests. */
-export function markProps(mark: Emphasis): { className: string; 'data-mark': NonNullable<Emphasis> | undefined } {
-  return { className: mark ? MARK_CLASS[mark] : '', 'data-mark': mark ?? undefined };
+/** The ref that marks an edge's path, likewise. */
+export function useEdgeMarkRef<T extends Element>(source: string, target: string) {
+  return useMarkRef<T>(useCallback((marks: FindMarks) => marks.edge(source, target), [source, target]));
 }

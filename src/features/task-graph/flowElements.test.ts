@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it, vi } from 'vitest';
 import { generateSubtasks } from './fixtures';
-import { buildFlowEdges, buildFlowNodes, createFlowElementsMemo, markedEdgeStyle, subtaskAriaLabel } from './flowElements';
+import { buildFlowEdges, buildFlowNodes, createFlowElementsMemo, subtaskAriaLabel } from './flowElements';
 import { layoutGraph } from './layout';
 import { buildGraphStructure, toLayoutInput } from './model';
 import { sameStructureInput } from './useGraphStructure';
@@ -90,20 +90,6 @@ describe('buildFlowEdges', () => {
     expect(first.filter((e) => e.target !== failed && e.style)).toEqual([]);
     const again = buildFlowEdges(memo, structure, new Map(statuses));
     expect(again.every((e, i) => e === first[i])).toBe(true);
-  });
-
-  it('marks an edge on top of its status colour, one style object per look', () => {
-    const { subtasks, structure, memo } = setup();
-    const failed = subtasks.find((s) => s.status === 'FAILED')?.id;
-    const edges = buildFlowEdges(memo, structure, new Map(subtasks.map((s) => [s.id, s.status])));
-    const red = edges.find((e) => e.target === failed)?.style;
-    const plain = edges.find((e) => e.target !== failed)?.style;
-    expect(markedEdgeStyle(red, null)).toBe(red);
-    expect(markedEdgeStyle(red, 'dim')).toEqual({ ...red, opacity: 0.15 });
-    expect(markedEdgeStyle(red, 'dim')).toBe(markedEdgeStyle(red, 'dim'));
-    expect(markedEdgeStyle(red, 'lineage')).toEqual({ ...red, strokeWidth: 3 });
-    expect(markedEdgeStyle(plain, 'lineage')).toEqual({ stroke: '#1c7ed6', strokeWidth: 3 });
-    expect(markedEdgeStyle(plain, 'dim')).toEqual({ opacity: 0.15 });
   });
 });
 

@@ -12,7 +12,6 @@ import type { SubtaskInstance, SubtaskStatus } from '../../api/schemas';
 import { SUBTASK_STATUS_META } from '../../components/status';
 import { subtaskDisplayMeta, subtaskDisplayStatus } from '../../components/subtaskStatus';
 import type { GroupSummary } from './collapse';
-import type { EdgeMark } from './findMarks';
 import { COLLAPSED_GROUP_HEIGHT, NODE_HEIGHT, NODE_WIDTH, type GraphLayout } from './geometry';
 import type { GraphEdge, GraphStructure } from './model';
 
@@ -201,25 +200,6 @@ const EDGE_STYLES: Partial<Record<SubtaskStatus, Edge['style']>> = {
   RUNNING: { stroke: SUBTASK_STATUS_META.RUNNING.color, strokeWidth: 2 },
   CANCELING: { stroke: SUBTASK_STATUS_META.CANCELING.color, strokeWidth: 2 },
 };
-
-/** Marked styles by (status style, mark), made once: a drawn edge keeps its style object while its look is unchanged. */
-const markedStyles = new Map<Edge['style'], Map<NonNullable<EdgeMark>, Edge['style']>>();
-
-/** How an edge with this status style looks with this search/filter/lineage mark (MarkedEdge draws it). */
-export function markedEdgeStyle(base: Edge['style'], mark: EdgeMark): Edge['style'] {
-  if (mark === null) return base;
-  let byMark = markedStyles.get(base);
-  if (!byMark) {
-    byMark = new Map();
-    markedStyles.set(base, byMark);
-  }
-  let style = byMark.get(mark);
-  if (!style) {
-    style = mark === 'dim' ? { ...base, opacity: 0.15 } : { ...base, stroke: base?.stroke ?? '#1c7ed6', strokeWidth: 3 };
-    byMark.set(mark, style);
-  }
-  return style;
-}
 
 export interface EdgeOptions {
   /** The edges as drawn (collapsed groups in place of their members); the structure's own by default. */

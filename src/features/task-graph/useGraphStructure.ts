@@ -10,7 +10,11 @@ export function sameStructureInput(a: readonly Input[], b: readonly Input[]): bo
   if (a.length !== b.length) return false;
   return a.every((x, i) => {
     const y = b[i] as Input;
-    return x.id === y.id && x.parallelIdx === y.parallelIdx && sameIds(x.upstreams, y.upstreams) && sameIds(x.downstreams, y.downstreams);
+    // A poll keeps the object of every subtask it did not change (reuseUnchangedSubtasks).
+    return (
+      x === y ||
+      (x.id === y.id && x.parallelIdx === y.parallelIdx && sameIds(x.upstreams, y.upstreams) && sameIds(x.downstreams, y.downstreams))
+    );
   });
 }
 
