@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
 import { consoleServer } from './server/devServer.ts';
+import { routePreload } from './server/routePreload.ts';
 
 const NO_FRAMING = { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' };
 
@@ -13,7 +14,12 @@ export default defineConfig(({ mode }) => {
   return {
     // /api, /auth, the health checks and the simulator's controls go through the console's request
     // pipeline (server/pipeline), the same one `npm run serve` runs: the dev server is no open proxy.
-    plugins: [react(), consoleServer({ env })],
+    plugins: [
+      react(),
+      consoleServer({ env }),
+      // The task page's code (page, graph, small-task layout): what a task link needs before it can draw.
+      routePreload(['src/app/pages/TaskPage.tsx', 'src/features/task-graph/TaskGraph.tsx', 'src/features/task-graph/layout.ts']),
+    ],
     // No CORS: other origins (even other localhost ports) get no readable reply from the dev server.
     // No framing either: the dev server's pages carry a live Rollback button, like production's.
     server: { port, host, strictPort: true, cors: false, headers: NO_FRAMING },

@@ -48,18 +48,29 @@ export function TaskGraph(props: TaskGraphProps): JSX.Element {
   const [root, size] = useFirstSize();
   return (
     <div className={classes.root} data-testid="task-graph" ref={root}>
-      <ReactFlowProvider>{size && <TaskGraphBody {...props} size={size} />}</ReactFlowProvider>
+      <ReactFlowProvider>
+        <TaskGraphBody {...props} size={size} />
+      </ReactFlowProvider>
     </div>
   );
 }
 
-/** The container's first non-empty size (React Flow follows later resizes itself). */
+/**
+ * The container's first non-empty size (React Flow follows later resizes itself). Read in the commit
+ * when the container already has its size, so the graph draws in the same task as the page around it;
+ * a ResizeObserver otherwise (a container that gets its size later, or jsdom, where it has none).
+ */
 function useFirstSize() {
   const ref = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<Size | null>(null);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || size) return;
+    const { width, height } = el.getBoundingClientRect();
+    if (width > 0 && height > 0) {
+      setSize({ width, height });
+      return;
+    }
     const observer = new ResizeObserver(([entry]) => {
       const { width, height } = entry?.contentRect ?? { width: 0, height: 0 };
       if (width > 0 && height > 0) {
@@ -80,7 +91,8 @@ void i18next.loadNamespaces('graph');
 
 const ignore = () => {};
 
-function TaskGraphBody(props: TaskGraphProps & { size: Size }) {
+/** Structure and layout start at once; only drawing waits for the container's size. */
+function TaskGraphBody(props: TaskGraphProps & { size: Size | null }) {
   const { subtasks, selectedId, onSelect, size } = props;
   const structure = useGraphStructure(subtasks);
   const [ownGroups, setOwnGroups] = useState<string | null>(null);
@@ -124,7 +136,7 @@ function TaskGraphBody(props: TaskGraphProps & { size: Size }) {
       </Centered>
     );
   }
-  if (status === 'pending') {
+  if (status === 'pending' || !size) {
     return (
       <Centered>
         <Stack align="center" gap="xs" role="status">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cachedLayout, requestLayout, resetLayoutRunner } from './layoutRunner';
+import { cachedLayout, layoutNow, prewarmLayout, requestLayout, resetLayoutRunner, SYNC_LAYOUT_MAX_NODES } from './layoutRunner';
 
 const input = { nodeIds: ['1', '2'], edges: [{ source: '1', target: '2' }], groups: [] };
 
@@ -26,5 +26,29 @@ describe('requestLayout', () => {
     for (let i = 0; i < 20; i++) await requestLayout(`lru-${i}`, input);
     expect(cachedLayout('lru-0')).toBeUndefined();
     expect(cachedLayout('lru-19')).toBeDefined();
+  });
+});
+
+describe('layoutNow', () => {
+  const chain = (n: number) => ({
+    nodeIds: Array.from({ length: n }, (_, i) => String(i)),
+    edges: Array.from({ length: n - 1 }, (_, i) => ({ source: String(i), target: String(i + 1) })),
+    groups: [],
+  });
+
+  it('lays out a small graph in the caller once the code is in, and caches it', async () => {
+    expect(layoutNow('now-test', 2, () => input)).toBeUndefined(); // the code is not loaded yet
+    prewarmLayout();
+    await requestLayout('now-warm', input); // the same code: loaded once this settles
+    const layout = layoutNow('now-test', 2, () => input);
+    expect(layout?.positions.get('1')?.x).toBeLessThan(layout?.positions.get('2')?.x ?? 0);
+    expect(cachedLayout('now-test')).toBe(layout);
+    expect(layoutNow('now-test', 2, () => input)).toBe(layout);
+  });
+
+  it('leaves a large graph to requestLayout (a worker, off the main thread)', async () => {
+    await requestLayout('now-warm', input);
+    expect(layoutNow('now-large', SYNC_LAYOUT_MAX_NODES + 1, () => chain(SYNC_LAYOUT_MAX_NODES + 1))).toBeUndefined();
+    expect(layoutNow('now-small', SYNC_LAYOUT_MAX_NODES, () => chain(SYNC_LAYOUT_MAX_NODES))).toBeDefined();
   });
 });

@@ -52,14 +52,42 @@ export function requestLayout(key: string, input: LayoutInput): Promise<GraphLay
   return promise;
 }
 
+/**
+ * A small layout computed now, in the caller's render, when the main thread's layout code is already
+ * loaded (it is prewarmed with the graph's code): the graph then draws in the task that brought the
+ * reply instead of one task later, after a promise and another render. Undefined when it is not
+ * cached and cannot be computed now (code not loaded, or more than SYNC_LAYOUT_MAX_NODES subtasks):
+ * `requestLayout` then does.
+ */
+export function layoutNow(key: string, subtaskCount: number, input: () => LayoutInput): GraphLayout | undefined {
+  const hit = cachedLayout(key);
+  // The count first: a large graph's input is not built on every render while its worker runs.
+  if (hit || !loadedLayoutCode || inFlight.has(key) || subtaskCount > SYNC_LAYOUT_MAX_NODES) return hit;
+  const nodes = input();
+  const started = performance.now();
+  let layout: GraphLayout;
+  try {
+    layout = loadedLayoutCode.layoutGraph(nodes);
+  } catch {
+    return undefined; // requestLayout runs it again and reports the error where the graph shows errors
+  }
+  performance.mark('ocp-layout', { detail: { key, nodes: nodes.nodeIds.length, where: 'main', ms: performance.now() - started } });
+  remember(key, layout);
+  return layout;
+}
+
 let layoutCode: Promise<typeof import('./layout')> | null = null;
+let loadedLayoutCode: typeof import('./layout') | null = null;
 
 /** The layout code for the main thread, fetched once; a failed fetch is tried again next time. */
 function loadLayoutCode(): Promise<typeof import('./layout')> {
-  layoutCode ??= import('./layout').catch((error: unknown) => {
-    layoutCode = null;
-    throw error;
-  });
+  layoutCode ??= import('./layout').then(
+    (code) => (loadedLayoutCode = code),
+    (error: unknown) => {
+      layoutCode = null;
+      throw error;
+    },
+  );
   return layoutCode;
 }
 
@@ -125,6 +153,7 @@ export function resetLayoutRunner(): void {
   worker?.terminate();
   worker = null;
   layoutCode = null;
+  loadedLayoutCode = null;
   for (const entry of waiting.values()) entry.reject(new Error('layout runner reset'));
   waiting.clear();
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GraphLayout } from './geometry';
-import { cachedLayout, requestLayout } from './layoutRunner';
+import { layoutNow, requestLayout } from './layoutRunner';
 import { layoutKey } from './collapse';
 import { toLayoutInput, type GraphStructure } from './model';
 
@@ -43,7 +43,10 @@ export function useGraphLayout(structure: GraphStructure, collapsed: ReadonlySet
   }, [hash, cycle, structure, collapsed]);
 
   if (cycle) return { status: 'error', layout: null, error: t('cycle', { path: `${cycle.join(' → ')} → ${cycle[0] ?? ''}` }) };
-  const hit = cachedLayout(hash) ?? (settled?.hash === hash ? settled.layout : undefined);
+  // A small graph is laid out right here when the code is in (no extra render); others arrive in the effect.
+  const hit =
+    layoutNow(hash, structure.nodeIds.length, () => toLayoutInput(structure, collapsed)) ??
+    (settled?.hash === hash ? settled.layout : undefined);
   if (hit) return { status: 'ready', layout: hit, error: null };
   if (settled?.hash === hash && settled.error !== undefined) return { status: 'error', layout: null, error: settled.error };
   return { status: 'pending', layout: null, error: null };
