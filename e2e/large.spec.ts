@@ -49,7 +49,52 @@ test('a 5,000-subtask task opens and stays usable', async ({ page }) => {
   const counts = (await page.getByTestId('graph-overview').getAttribute('data-counts'))!.split(',').map(Number);
   expect(counts.reduce((a, b) => a + b, 0)).toBe(5000);
   await page.screenshot({ path: 'test-results/screenshots/large-5000-overview.png' });
+
+  // Wheeling back in crosses into the node window (nodes given their size up front, no measure pass):
+  // the screen then holds exactly the nodes, at exactly the places, that opening this viewport gives.
+  const box = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const zoomNow = () => page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
+  let zoom = await zoomNow();
+  for (let i = 0; i < 20 && zoom < 0.5; i++) {
+    await page.mouse.wheel(0, -250);
+    const before = zoom;
+    await expect.poll(zoomNow).toBeGreaterThan(before);
+    zoom = await zoomNow();
+  }
+  await expect(page.getByTestId('graph-overview')).toHaveCount(0);
+  // The viewport reaches the URL once the move has paused; reopening the URL opens right here.
+  await expect.poll(() => new URL(page.url()).searchParams.get('vp')?.split(',')[2]).toBe(String(Number(zoom.toFixed(3))));
+  const filled = { tight: await nodesInsidePane(page, 1), loose: await nodesInsidePane(page, 0.5) };
+  expect(Object.keys(filled.tight).length).toBeGreaterThan(0);
+  await page.goto(page.url());
+  await expect(subtaskNodes(page).first()).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByTestId('graph-overview')).toHaveCount(0);
+  const opened = { tight: await nodesInsidePane(page, 1), loose: await nodesInsidePane(page, 0.5) };
+  // The URL rounds the viewport to whole pixels: each side's inner nodes are among the other's wider set.
+  const pick = (from: Record<string, string>, ids: string[]) => Object.fromEntries(ids.map((id) => [id, from[id]]));
+  expect(pick(opened.loose, Object.keys(filled.tight))).toEqual(filled.tight);
+  expect(pick(filled.loose, Object.keys(opened.tight))).toEqual(opened.tight);
+  await page.screenshot({ path: 'test-results/screenshots/large-5000-zoomed-in.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await page.screenshot({ path: 'test-results/screenshots/large-5000-zoomed-in-dark.png' });
 });
+
+/** Drawn nodes `margin` node sizes or more inside the pane, each with its place in the graph (its wrapper's transform). */
+function nodesInsidePane(page: Page, margin: number) {
+  return page.evaluate((margin) => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const found: Record<string, string> = {};
+    for (const n of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+      const r = n.getBoundingClientRect();
+      const [w, h] = [r.width * margin, r.height * margin];
+      if (r.left > pane.left + w && r.right < pane.right - w && r.top > pane.top + h && r.bottom < pane.bottom - h)
+        found[n.dataset.id!] = n.style.transform;
+    }
+    return found;
+  }, margin);
+}
 
 /** The drawn subtask nodes measured against the graph pane, in screen pixels. */
 function drawnNodesAgainstPane(page: Page) {

@@ -7,6 +7,7 @@ import {
   type NodeChange,
   type NodeMouseHandler,
   type NodeTypes,
+  type OnMove,
   type OnMoveEnd,
 } from '@xyflow/react';
 import { useLayoutEffect, useMemo, useState, type MouseEvent } from 'react';
@@ -69,6 +70,7 @@ export interface GraphCanvasProps {
   /** Where to open (a link's viewport); else chosen from the layout. */
   initialViewport: Viewport | null;
   onViewportChange: (viewport: Viewport) => void;
+  onViewportMoveStart?: (() => void) | undefined;
   commands: ViewCommands | undefined;
   /** The task is RUNNING: Follow mode is offered, and on by default. */
   live?: boolean;
@@ -154,6 +156,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (hit) focusOn(hit);
   });
   const onMoveEnd: OnMoveEnd = useStableHandler((_, viewport) => props.onViewportChange(viewport));
+  const onMoveStart: OnMove = useStableHandler((event) => {
+    follow.onMoveStart(event);
+    props.onViewportMoveStart?.();
+  });
 
   return (
     <GroupToggleContext value={onToggleGroup}>
@@ -167,7 +173,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
               onNodesChange={onNodesChange}
               onPaneClick={onPaneClick}
               onMoveEnd={onMoveEnd}
-              onMoveStart={follow.onMoveStart}
+              onMoveStart={onMoveStart}
               onKeyDown={onKeyDown}
               nodesDraggable={false}
               nodesConnectable={false}

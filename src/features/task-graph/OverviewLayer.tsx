@@ -91,17 +91,30 @@ function drawOverview(
   ctx.stroke();
 
   const hits: { x: number; y: number; h: number }[] = [];
+  // Boxes gathered by colour and alpha, one path each: setting a fill style per box (a colour string
+  // parsed each time) was most of a fitted 5,000-subtask frame.
+  const batches = new Map<string, { colour: string; alpha: number; path: Path2D }>();
   const box = (id: string, colour: string, h: number) => {
     const p = layout.positions.get(id);
     if (!p || !visible(p.x, p.y, NODE_WIDTH, h)) return;
     const mark = emphasis.get(id);
-    ctx.globalAlpha = mark === 'dim' ? 0.15 : 1;
-    ctx.fillStyle = colour;
-    ctx.fillRect(p.x, p.y, NODE_WIDTH, h);
+    const alpha = mark === 'dim' ? 0.15 : 1;
+    const key = `${alpha} ${colour}`;
+    let batch = batches.get(key);
+    if (!batch) {
+      batch = { colour, alpha, path: new Path2D() };
+      batches.set(key, batch);
+    }
+    batch.path.rect(p.x, p.y, NODE_WIDTH, h);
     if (mark === 'match' || mark === 'lineage') hits.push({ x: p.x, y: p.y, h });
   };
   for (const s of subtasks) box(s.id, PALETTE[scheme][s.status].color, NODE_HEIGHT);
   for (const g of groups) box(g.id, PALETTE[scheme][g.summary.headline].color, COLLAPSED_GROUP_HEIGHT);
+  for (const { colour, alpha, path } of batches.values()) {
+    ctx.globalAlpha = alpha;
+    ctx.fillStyle = colour;
+    ctx.fill(path);
+  }
   ctx.globalAlpha = 1;
   // Hits ringed at a fixed screen width, so a single match stays findable far out.
   ctx.strokeStyle = '#fab005';

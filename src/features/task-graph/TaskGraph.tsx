@@ -34,6 +34,8 @@ export interface TaskGraphProps {
   /** The viewport to open at (a link's); reported back after every move. */
   viewport?: Viewport | null;
   onViewportChange?: (viewport: Viewport) => void;
+  /** A move began (pan, zoom, or one asked for): a report still waiting for a pause can wait longer. */
+  onViewportMoveStart?: () => void;
   commands?: ViewCommands;
   /** The task is RUNNING: offer Follow mode, on by default. */
   live?: boolean;
@@ -160,6 +162,7 @@ function TaskGraphBody(props: TaskGraphProps & { size: Size | null }) {
       onToggleGroup={toggleGroup}
       initialViewport={lastViewport}
       onViewportChange={onViewportChange}
+      onViewportMoveStart={props.onViewportMoveStart}
       commands={props.commands}
       live={props.live ?? false}
       snapshot={props.snapshot}

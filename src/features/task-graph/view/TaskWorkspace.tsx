@@ -68,6 +68,9 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph }: TaskW
     window.clearTimeout(viewportWrite.current);
     viewportWrite.current = window.setTimeout(() => latestUpdate.current({ viewport }), URL_WRITE_DELAY_MS);
   };
+  // A drag that picks up again within the pause (the next stroke of a pan) puts the write off again:
+  // it re-renders the page (60–70 ms at 5,000 subtasks), which must not land inside a moving gesture.
+  const onViewportMoveStart = () => window.clearTimeout(viewportWrite.current);
   const index = useMemo(() => buildSearchIndex(task.subtasks), [task.subtasks]);
   const matches = useMemo(() => searchSubtasks(index, query), [index, query]);
   const find = useMemo(() => ({ matches, statuses: state.statuses, lineage: state.lineage }), [matches, state.statuses, state.lineage]);
@@ -136,6 +139,7 @@ export function TaskWorkspace({ task, selectedId, onSelect, renderGraph }: TaskW
                   onGroupsChange: (groups) => update({ groups }),
                   viewport: state.viewport,
                   onViewportChange,
+                  onViewportMoveStart,
                   snapshot,
                 })
               ) : state.mode === 'timeline' ? (
