@@ -49,8 +49,8 @@ export const FindMarkContext = createContext<FindMarkStore | null>(null);
 /**
  * A ref for a drawn element's root that keeps its `data-mark` (what CSS draws the mark from, and what
  * tools and tests read) in step with the store by writing the attribute itself: a keystroke that marks
- * every node on screen re-renders none of them,
- * leaving the browser only to restyle and repaint the ones that changed.
+ * every node on screen re-renders none of them, leaving the browser only to restyle and repaint the
+ * ones that changed.
  * React never owns the attribute, so a re-render for another reason leaves it alone.
  */
 function useMarkRef<T extends Element>(read: (marks: FindMarks) => string | null): (el: T | null) => (() => void) | undefined {
