@@ -25,6 +25,17 @@ describe('reuseUnchangedSubtasks (structural sharing of a polled task)', () => {
     expect(after.subtasks.map((s) => s.status)).toEqual(['SUCCESSFUL', 'SUCCESSFUL', 'RUNNING']);
   });
 
+  it('finds each unchanged subtask by id when the order moved, a new subtask among them', () => {
+    const before = makeTask({ status: 'RUNNING', subtasks: wireSubtasks(specs) });
+    const after = makeTask({ status: 'RUNNING', subtasks: wireSubtasks([...specs, { id: 4, status: 'PENDING' }]) });
+    after.subtasks.reverse();
+    reuseUnchangedSubtasks(before, after);
+    expect(after.subtasks.map((s) => s.id)).toEqual(['4', '3', '2', '1']);
+    expect(after.subtasks[1]).toBe(before.subtasks[2]);
+    expect(after.subtasks[2]).toBe(before.subtasks[1]);
+    expect(after.subtasks[3]).toBe(before.subtasks[0]);
+  });
+
   it('sees a change in any field, id lists included, and a field that appeared', () => {
     const base = makeTask({ subtasks: wireSubtasks(specs) });
     const variants = [

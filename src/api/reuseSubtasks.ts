@@ -12,12 +12,18 @@ import type { SubtaskInstance, TaskInstance } from './schemas';
  */
 export function reuseUnchangedSubtasks(previous: unknown, next: unknown): unknown {
   if (!isTask(previous) || !isTask(next) || previous.id !== next.id) return next;
-  const before = new Map<string, SubtaskInstance>();
-  for (const s of previous.subtasks) before.set(s.id, s);
+  const old = previous.subtasks;
+  // OCP lists subtasks in the same order on every poll, and the reply worker already hands back the
+  // objects it found unchanged: look at the same position first, index by id only if the order moved.
+  let byId: Map<string, SubtaskInstance> | undefined;
   const subtasks = next.subtasks;
   for (let i = 0; i < subtasks.length; i++) {
     const now = subtasks[i]!;
-    const was = before.get(now.id);
+    let was = old[i];
+    if (was?.id !== now.id) {
+      byId ??= new Map(old.map((s) => [s.id, s]));
+      was = byId.get(now.id);
+    }
     if (was && sameSubtask(was, now)) subtasks[i] = was;
   }
   return next;
