@@ -27,9 +27,12 @@ export function cachedLayout(key: string): GraphLayout | undefined {
   return hit;
 }
 
-function remember(key: string, layout: GraphLayout) {
+/** A layout computed: cached, and marked once (the benchmark counts relayouts by the mark). */
+function remember(key: string, layout: GraphLayout, nodes: number, where: 'worker' | 'main', started: number): GraphLayout {
+  performance.mark('ocp-layout', { detail: { key, nodes, where, ms: performance.now() - started } });
   cache.set(key, layout);
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return layout;
 }
 
 export function requestLayout(key: string, input: LayoutInput): Promise<GraphLayout> {
@@ -40,13 +43,7 @@ export function requestLayout(key: string, input: LayoutInput): Promise<GraphLay
   const useWorker = input.nodeIds.length > SYNC_LAYOUT_MAX_NODES && typeof Worker !== 'undefined';
   const started = performance.now();
   const promise = (useWorker ? inWorker(input).catch(fallBackIfNoWorker(input)) : onMainThread(input))
-    .then((layout) => {
-      // One mark per layout actually computed: the benchmark counts relayouts by it.
-      const detail = { key, nodes: input.nodeIds.length, where: useWorker ? 'worker' : 'main', ms: performance.now() - started };
-      performance.mark('ocp-layout', { detail });
-      remember(key, layout);
-      return layout;
-    })
+    .then((layout) => remember(key, layout, input.nodeIds.length, useWorker ? 'worker' : 'main', started))
     .finally(() => inFlight.delete(key));
   inFlight.set(key, promise);
   return promise;
@@ -71,9 +68,7 @@ export function layoutNow(key: string, subtaskCount: number, input: () => Layout
   } catch {
     return undefined; // requestLayout runs it again and reports the error where the graph shows errors
   }
-  performance.mark('ocp-layout', { detail: { key, nodes: nodes.nodeIds.length, where: 'main', ms: performance.now() - started } });
-  remember(key, layout);
-  return layout;
+  return remember(key, layout, nodes.nodeIds.length, 'main', started);
 }
 
 let layoutCode: Promise<typeof import('./layout')> | null = null;
