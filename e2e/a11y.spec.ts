@@ -5,7 +5,7 @@ import zhCommon from '../src/i18n/locales/zh-CN/common.json' with { type: 'json'
 import zhGraph from '../src/i18n/locales/zh-CN/graph.json' with { type: 'json' };
 import enActions from '../src/i18n/locales/en/actions.json' with { type: 'json' };
 import zhActions from '../src/i18n/locales/zh-CN/actions.json' with { type: 'json' };
-import { COLOUR_RULES, expectNoAxeViolations } from './support/axe';
+import { axeSummary, COLOUR_RULES, expectNoAxeViolations } from './support/axe';
 import { expect, graphNode, openTask, TASK, test, type Simulator } from './support/fixtures';
 
 /**
@@ -183,4 +183,15 @@ test('a subtask node shows a visible focus ring', async ({ page }) => {
   await node.focus();
   const outline = await node.locator('[data-status]').evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).not.toBe('none');
+});
+
+test('the axe check finds what it is there to find: a nameless button, and grey on white in both rule sets', async ({ page }) => {
+  // Guards the sweep above against passing vacuously (a builder option or mode that checks nothing).
+  await page.setContent(
+    '<!doctype html><html lang="en"><title>t</title><main><h1>t</h1><button></button><p style="color:#ccc;background:#fff">faint</p></main></html>',
+  );
+  const all = await axeSummary(page);
+  expect(all.lines.map((l) => l.split(' ')[0]).sort()).toEqual(['button-name', 'color-contrast']);
+  const colours = await axeSummary(page, COLOUR_RULES);
+  expect(colours.lines.map((l) => l.split(' ')[0])).toEqual(['color-contrast']);
 });
